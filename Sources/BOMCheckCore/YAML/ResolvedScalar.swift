@@ -1,0 +1,64 @@
+/// The type a scalar resolves to under YAML 1.1 rules (as libyaml-based loaders read it).
+public enum ResolvedScalar: Sendable, Equatable {
+  case null
+  case bool(Bool)
+  case int(Int)
+  case float(Double)
+  case string(String)
+}
+
+private let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
+private let trueWords: Set<String> = ["yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]
+private let falseWords: Set<String> = ["no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]
+
+/// Resolves a scalar's text to a typed value: quoted scalars and `!!str` are strings; plain
+/// scalars follow YAML 1.1 (null, bool, decimal/hex/octal integers with `_`, floats).
+public func resolvedScalar(text: String, style: ScalarStyle, tag: String?) -> ResolvedScalar {
+  if style == .quoted || tag == "tag:yaml.org,2002:str" { return .string(text) }
+  if nullWords.contains(text) { return .null }
+  if trueWords.contains(text) { return .bool(true) }
+  if falseWords.contains(text) { return .bool(false) }
+  if let number = parseInteger(text) { return .int(number) }
+  if let number = parseFloat(text) { return .float(number) }
+  return .string(text)
+}
+
+private func parseInteger(_ text: String) -> Int? {
+  guard let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+    || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
+  else { return nil }
+  var body = Substring(text)
+  var negative = false
+  if body.first == "-" || body.first == "+" {
+    negative = body.first == "-"
+    body = body.dropFirst()
+  }
+  let digits = body.filter { $0 != "_" }
+  guard !digits.isEmpty else { return nil }
+  let value: Int?
+  if digits.hasPrefix("0x") {
+    value = Int(digits.dropFirst(2), radix: 16)
+  } else if digits.hasPrefix("0b") {
+    value = Int(digits.dropFirst(2), radix: 2)
+  } else if digits.count > 1, digits.hasPrefix("0") {
+    value = Int(digits.dropFirst(), radix: 8)
+  } else {
+    value = Int(digits, radix: 10)
+  }
+  guard let value else { return nil }
+  return negative ? -value : value
+}
+
+private func parseFloat(_ text: String) -> Double? {
+  switch text {
+  case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
+  case "-.inf", "-.Inf", "-.INF": return -.infinity
+  case ".nan", ".NaN", ".NAN": return .nan
+  default: break
+  }
+  let cleaned = text.filter { $0 != "_" }
+  guard cleaned.contains(where: { $0.isNumber }),
+    cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) })
+  else { return nil }
+  return Double(cleaned)
+}
