@@ -1,1 +1,34 @@
 public import BOMCheckCore
+
+/// Output formats of `bomcheck check` and `bomcheck report`.
+public enum ReportFormat: String, Sendable, CaseIterable {
+  case text, json, sarif, junit, github, md, html, csv
+}
+
+/// Settings that change how a report is rendered.
+public struct RenderOptions: Sendable {
+  /// Colour (ANSI) in text output; only on a terminal.
+  public var color = false
+  /// Only errors and the summary in text output.
+  public var quiet = false
+  /// The severity that fails the run (for JUnit and summaries).
+  public var failOn: Severity? = .error
+
+  /// Creates default options.
+  public init() {}
+}
+
+/// Renders a report to text in one format.
+public protocol Reporter: Sendable {
+  /// Renders the whole report.
+  func render(_ report: Report, options: RenderOptions) throws -> String
+}
+
+/// The reporter for a format.
+public func reporter(for format: ReportFormat) -> any Reporter {
+  switch format {
+  case .text: return TextReporter()
+  case .json: return JSONReporter()
+  default: return TextReporter()
+  }
+}

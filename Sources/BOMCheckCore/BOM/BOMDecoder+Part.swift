@@ -1,0 +1,145 @@
+extension BOMDecoder {
+  /// Decodes one part; a part with errors is still returned so that it is counted.
+  func decodePart(_ node: YAMLNode, depth: Int, _ context: inout DecodeContext) -> Part {
+    var part = Part(
+      ref: "", qty: 1, unit: .pcs, parts: [], location: context.location(node.mark))
+    guard
+      let fields = context.fields(of: node, what: "a part", known: Self.partKeys, required: ["ref"])
+    else { return part }
+    if let refPair = fields["ref"], let ref = context.text(refPair) {
+      part.ref = ref
+      if !Patterns.isRef(ref) {
+        context.error(
+          "bad-ref", refPair.value.mark, "ref `\(ref)` must match [A-Za-z0-9][A-Za-z0-9._-]*")
+      }
+    }
+    part.name = context.text(fields["name"])
+    part.manufacturer = context.text(fields["manufacturer"])
+    part.mpn = context.text(fields["mpn"])
+    part.origin = context.country(fields["origin"])
+    part.refinedIn = context.country(fields["refined_in"])
+    part.unit = context.oneOf(fields["unit"], QuantityUnit.self) ?? .pcs
+    part.qty = decodeQuantity(fields["qty"], unit: part.unit, &context)
+    part.massGrams = positive(fields["mass_g"], &context)
+    part.composition = decodeComposition(fields["composition"], &context)
+    part.unitCost = context.money(fields["unit_cost"])
+    part.material = context.oneOf(fields["material"], Material.self)
+    part.grade = context.text(fields["grade"])
+    part.chip = decodeChip(fields["chip"], &context)
+    part.eccn = context.text(fields["eccn"])
+    part.notes = context.text(fields["notes"])
+    if let kind = context.oneOf(fields["kind"], PartKind.self) {
+      part.kind = kind
+      part.kindSource = .declared
+    } else if fields["kind"] == nil,
+      let kind = KindInference.infer(name: part.name, mpn: part.mpn, manufacturer: part.manufacturer)
+    {
+      part.kind = kind
+      part.kindSource = .inferred
+    }
+    if let include = fields["include"] {
+      part.include = context.text(include)
+      part.includeLocation = context.location(include.value.mark)
+      if fields["parts"] != nil {
+        context.error(
+          "include-and-parts", include.key.mark,
+          "a part with `include:` may not also have `parts:`")
+      }
+    } else if let sub = fields["parts"] {
+      part.parts = decodeParts(sub, depth: depth + 1, &context)
+      if part.parts.isEmpty, case .sequence = sub.value.content {
+        context.error("empty-parts", sub.value.mark, "`parts` is an empty list; remove it or add parts")
+      }
+    }
+    return part
+  }
+
+  private func decodeQuantity(_ pair: YAMLPair?, unit: QuantityUnit, _ context: inout DecodeContext)
+    -> Double
+  {
+    guard let pair, let qty = positive(pair, &context) else { return 1 }
+    if unit == .pcs, qty.rounded() != qty {
+      context.error(
+        "fractional-qty", pair.value.mark,
+        "`qty` \(pair.value.scalarText ?? "") must be a whole number for discrete parts (unit pcs); set `unit:` for m, kg, g or l"
+      )
+    }
+    return qty
+  }
+
+  private func positive(_ pair: YAMLPair?, _ context: inout DecodeContext) -> Double? {
+    guard let pair, let value = context.number(pair) else { return nil }
+    guard value > 0 else {
+      let key = pair.key.scalarText ?? ""
+      context.error("not-positive", pair.value.mark, "`\(key)` must be greater than 0, got \(pair.value.scalarText ?? "")")
+      return nil
+    }
+    return value
+  }
+
+  private func decodeComposition(_ pair: YAMLPair?, _ context: inout DecodeContext) -> [String: Double]? {
+    guard let pair else { return nil }
+    guard case .mapping(let entries) = pair.value.content else {
+      context.error(
+        "wrong-type", pair.value.mark,
+        "`composition` must be a mapping of element symbol to mass percent, got \(pair.value.typeDescription)")
+      return nil
+    }
+    var result: [String: Double] = [:]
+    var total = 0.0
+    for entry in entries {
+      let symbol = entry.key.scalarText ?? ""
+      guard codes.elements.contains(symbol) else {
+        let proper = Codes.elementSymbols.first { $0.lowercased() == symbol.lowercased() }
+        let hint = proper.map { "write it `\($0)`" }
+          ?? closestMatch(to: symbol, in: Codes.elementSymbols).map { "did you mean `\($0)`?" }
+          ?? "use periodic-table symbols such as Nd, Dy, Tb, Sm"
+        context.error("unknown-element", entry.key.mark, "unknown element symbol `\(symbol)`; \(hint)")
+        continue
+      }
+      guard let value = context.number(entry) else { continue }
+      guard value >= 0, value <= 100 else {
+        context.error(
+          "bad-percent", entry.value.mark, "`\(symbol)` must be a mass percent from 0 to 100, got \(entry.value.scalarText ?? "")")
+        continue
+      }
+      result[symbol] = value
+      total += value
+    }
+    if total > 100.5 {
+      context.error(
+        "composition-over-100", pair.value.mark,
+        "composition sums to \(Self.format(total)) %, more than 100.5 %")
+    }
+    return result
+  }
+
+  private func decodeChip(_ pair: YAMLPair?, _ context: inout DecodeContext) -> ChipSpec? {
+    guard let pair,
+      let fields = context.fields(of: pair.value, what: "`chip`", known: Self.chipKeys)
+    else { return nil }
+    var count = 1
+    if let countPair = fields["count"], let value = context.integer(countPair) {
+      if value >= 1 {
+        count = value
+      } else {
+        context.error("not-positive", countPair.value.mark, "`count` must be 1 or more, got \(value)")
+      }
+    }
+    let tpp = fields["tpp"].flatMap { context.number($0) }
+    if let tpp, tpp < 0, let tppPair = fields["tpp"] {
+      context.error("not-positive", tppPair.value.mark, "`tpp` must be 0 or more")
+    }
+    return ChipSpec(
+      designer: context.text(fields["designer"]), family: context.text(fields["family"]),
+      model: context.text(fields["model"]), count: count, tpp: tpp,
+      performanceDensity: fields["performance_density"].flatMap { context.number($0) })
+  }
+
+  /// A number without trailing zeros, for messages.
+  static func format(_ value: Double) -> String {
+    let rounded = (value * 100).rounded() / 100
+    if rounded == rounded.rounded() { return String(Int(rounded)) }
+    return String(rounded)
+  }
+}

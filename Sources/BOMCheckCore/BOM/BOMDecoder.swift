@@ -1,0 +1,206 @@
+/// Decodes one YAML document into a ``BOMFile`` following BOM format version 1.
+///
+/// Every problem is collected as a located diagnostic; includes are not followed here (see
+/// ``BOMLoader``). A part with an error is still kept, so that it is counted.
+public struct BOMDecoder: Sendable {
+  static let topKeys = ["bomcheck", "product", "assembly", "parts"]
+  static let productKeys = [
+    "id", "name", "revision", "assembled_in", "markets", "end_use", "unit_value", "notes", "waivers",
+  ]
+  static let assemblyKeys = ["id", "name", "revision", "notes"]
+  static let partKeys = [
+    "ref", "name", "kind", "manufacturer", "mpn", "origin", "refined_in", "qty", "unit", "mass_g",
+    "composition", "unit_cost", "material", "grade", "chip", "eccn", "notes", "parts", "include",
+  ]
+  static let chipKeys = ["designer", "family", "model", "count", "tpp", "performance_density"]
+
+  /// Largest depth of nested parts (top-level parts are depth 1).
+  public var maxPartDepth: Int
+  /// Codes for validation.
+  public let codes: Codes
+  /// Market groups accepted in `markets:` besides ISO codes.
+  public var marketGroups: Set<String> = MarketGroupNames.known
+
+  /// Creates a decoder.
+  public init(codes: Codes, maxPartDepth: Int = 32) {
+    self.codes = codes
+    self.maxPartDepth = maxPartDepth
+  }
+
+  /// Decodes `document` read from `file`; returns the file (nil when its header is unusable)
+  /// and the diagnostics.
+  public func decode(_ document: YAMLDocument, file: String) -> (BOMFile?, [Diagnostic]) {
+    var context = DecodeContext(file: file, codes: codes)
+    for duplicate in document.duplicateKeys {
+      context.error(
+        "duplicate-key", duplicate.mark,
+        "duplicate key `\(duplicate.key)` (first written at \(duplicate.firstMark))")
+    }
+    let bom = decodeTop(document.root, &context)
+    return (bom, context.diagnostics)
+  }
+
+  private func decodeTop(_ root: YAMLNode, _ context: inout DecodeContext) -> BOMFile? {
+    guard
+      let top = context.fields(
+        of: root, what: "a BOM file", known: Self.topKeys, required: ["bomcheck", "parts"])
+    else { return nil }
+    if let version = top["bomcheck"] {
+      if context.integer(version) != 1 || version.value.scalarText != "1" {
+        context.error(
+          "bad-version", version.value.mark,
+          "`bomcheck` must be 1 (the only format version), got `\(version.value.scalarText ?? version.value.typeDescription)`"
+        )
+      }
+    }
+    let header: BOMFile.Header?
+    switch (top["product"], top["assembly"]) {
+    case (let product?, nil):
+      header = decodeProduct(product.value, &context).map { .product($0) }
+    case (nil, let assembly?):
+      header = decodeAssembly(assembly.value, &context).map { .assembly($0) }
+    case (let product?, _?):
+      context.error(
+        "product-and-assembly", product.key.mark,
+        "a BOM file has either `product:` or `assembly:`, not both")
+      header = nil
+    case (nil, nil):
+      context.error(
+        "missing-key", top.mark, "a BOM file needs a `product:` or an `assembly:` mapping")
+      header = nil
+    }
+    var parts: [Part] = []
+    if let list = top["parts"] {
+      parts = decodeParts(list, depth: 1, &context)
+      if parts.isEmpty, case .sequence = list.value.content {
+        context.error("empty-parts", list.value.mark, "`parts` must list at least one part")
+      }
+    }
+    guard let header else { return nil }
+    return BOMFile(path: context.file, header: header, parts: parts)
+  }
+
+  private func decodeAssembly(_ node: YAMLNode, _ context: inout DecodeContext) -> Assembly? {
+    guard
+      let fields = context.fields(
+        of: node, what: "`assembly`", known: Self.assemblyKeys, required: ["id"])
+    else { return nil }
+    _ = context.text(fields["revision"])
+    _ = context.text(fields["notes"])
+    guard let id = decodeID(fields["id"], &context) else { return nil }
+    return Assembly(id: id, name: context.text(fields["name"]), location: context.location(node.mark))
+  }
+
+  private func decodeProduct(_ node: YAMLNode, _ context: inout DecodeContext) -> Product? {
+    guard
+      let fields = context.fields(
+        of: node, what: "`product`", known: Self.productKeys,
+        required: ["id", "assembled_in", "markets"])
+    else { return nil }
+    let id = decodeID(fields["id"], &context)
+    let markets = decodeMarkets(fields["markets"], &context)
+    let endUse = context.oneOf(fields["end_use"], EndUse.self)
+    _ = context.text(fields["notes"])
+    var waivers: [WaiverSpec] = []
+    if let list = context.list(fields["waivers"]) {
+      waivers = list.compactMap { WaiverDecoder.decode($0, inProduct: true, &context) }
+    }
+    guard let id else { return nil }
+    return Product(
+      id: id, name: context.text(fields["name"]), revision: context.text(fields["revision"]),
+      assembledIn: context.country(fields["assembled_in"]), markets: markets,
+      endUse: endUse ?? .civil, endUseDeclared: endUse != nil,
+      unitValue: context.money(fields["unit_value"]), waivers: waivers,
+      location: context.location(node.mark))
+  }
+
+  private func decodeID(_ pair: YAMLPair?, _ context: inout DecodeContext) -> String? {
+    guard let pair, let id = context.text(pair) else { return nil }
+    guard Patterns.isID(id) else {
+      context.error(
+        "bad-id", pair.value.mark,
+        "id `\(id)` must match [a-z0-9][a-z0-9._-]* (lower case letters, digits, . _ -)")
+      return nil
+    }
+    return id
+  }
+
+  private func decodeMarkets(_ pair: YAMLPair?, _ context: inout DecodeContext)
+    -> [(code: String, location: SourceLocation)]
+  {
+    guard let pair, let items = context.textList(pair) else { return [] }
+    if items.isEmpty {
+      context.error("empty-markets", pair.value.mark, "`markets` must list at least one market")
+    }
+    var seen: [String: Mark] = [:]
+    var result: [(code: String, location: SourceLocation)] = []
+    for (code, mark) in items {
+      guard codes.countries.contains(code) || marketGroups.contains(code) else {
+        let upper = code.uppercased()
+        let hint =
+          codes.countries.contains(upper) || marketGroups.contains(upper)
+          ? "codes are upper case: `\(upper)`"
+          : "use ISO 3166-1 alpha-2 codes (US, DE, JP, CN) or a market group (\(marketGroups.sorted().joined(separator: ", ")))"
+        context.error("unknown-market", mark, "unknown market `\(code)`; \(hint)")
+        continue
+      }
+      if let first = seen[code] {
+        context.warning("duplicate-market", mark, "market `\(code)` is listed twice (first at \(first))")
+        continue
+      }
+      seen[code] = mark
+      result.append((code, context.location(mark)))
+    }
+    return result
+  }
+
+  func decodeParts(_ pair: YAMLPair, depth: Int, _ context: inout DecodeContext) -> [Part] {
+    guard let items = context.list(pair) else { return [] }
+    if depth > maxPartDepth {
+      context.error(
+        "too-deep", pair.value.mark, "parts are nested deeper than \(maxPartDepth) levels")
+      return []
+    }
+    var seen: [String: Mark] = [:]
+    var parts: [Part] = []
+    for item in items {
+      let part = decodePart(item, depth: depth, &context)
+      if let first = seen[part.ref], !part.ref.isEmpty {
+        context.error(
+          "duplicate-ref", item.mark,
+          "ref `\(part.ref)` is used twice among sibling parts (first at \(first))")
+      } else {
+        seen[part.ref] = item.mark
+      }
+      parts.append(part)
+    }
+    return parts
+  }
+}
+
+/// Names of market groups accepted in `markets:` before the packs are loaded.
+public enum MarketGroupNames {
+  /// Groups the BOM format itself defines.
+  public static let known: Set<String> = ["EU"]
+}
+
+/// Patterns for ids and refs.
+enum Patterns {
+  static func isID(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first, isLowerAlnum(first) else { return false }
+    return text.unicodeScalars.allSatisfy { isLowerAlnum($0) || $0 == "." || $0 == "_" || $0 == "-" }
+  }
+
+  static func isRef(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first, isAlnum(first) else { return false }
+    return text.unicodeScalars.allSatisfy { isAlnum($0) || $0 == "." || $0 == "_" || $0 == "-" }
+  }
+
+  private static func isLowerAlnum(_ scalar: Unicode.Scalar) -> Bool {
+    ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+  }
+
+  private static func isAlnum(_ scalar: Unicode.Scalar) -> Bool {
+    isLowerAlnum(scalar) || ("A"..."Z").contains(scalar)
+  }
+}

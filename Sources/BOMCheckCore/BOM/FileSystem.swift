@@ -1,0 +1,105 @@
+import Foundation
+
+/// File-system helpers for finding and reading BOM files; paths are absolute and `/`-separated.
+enum FileSystem {
+  /// The canonical absolute path (symbolic links resolved), or nil when the file does not exist.
+  static func canonical(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  /// `path` made absolute against `base` and normalised (`.` and `..` removed), links untouched.
+  static func absolute(_ path: String, base: String) -> String {
+    let joined = path.hasPrefix("/") ? path : base + "/" + path
+    var parts: [Substring] = []
+    for piece in joined.split(separator: "/", omittingEmptySubsequences: true) {
+      if piece == "." { continue }
+      if piece == ".." {
+        _ = parts.popLast()
+        continue
+      }
+      parts.append(piece)
+    }
+    return "/" + parts.joined(separator: "/")
+  }
+
+  /// Whether `path` is `root` or inside it.
+  static func isInside(_ path: String, root: String) -> Bool {
+    root == "/" || path == root || path.hasPrefix(root + "/")
+  }
+
+  /// The directory part of a path.
+  static func directory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
+  /// Whether the path is a directory (following links).
+  static func isDirectory(_ path: String) -> Bool {
+    var isDir: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+  }
+
+  /// File size in bytes, or nil when it cannot be read.
+  static func size(_ path: String) -> Int? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return Int(info.st_size)
+  }
+
+  /// The bytes of a file, or nil when it cannot be read.
+  static func read(_ path: String) -> [UInt8]? {
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    return [UInt8](data)
+  }
+
+  /// YAML files (`*.yaml`, `*.yml`) under a directory, skipping hidden files and folders; sorted.
+  static func yamlFiles(under directory: String) -> [String] {
+    guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+    var result: [String] = []
+    while let relative = enumerator.nextObject() as? String {
+      let name = relative.split(separator: "/").last.map(String.init) ?? relative
+      if name.hasPrefix(".") {
+        enumerator.skipDescendants()
+        continue
+      }
+      if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+        let full = directory == "/" ? "/" + relative : directory + "/" + relative
+        if !isDirectory(full) { result.append(full) }
+      }
+    }
+    return result.sorted()
+  }
+
+  /// The path shown to users: relative to `workingDirectory` when inside it, else absolute.
+  static func display(_ path: String, workingDirectory: String) -> String {
+    if path.hasPrefix(workingDirectory + "/") {
+      return String(path.dropFirst(workingDirectory.count + 1))
+    }
+    return path
+  }
+
+  /// The deepest directory that contains every path.
+  static func commonDirectory(_ paths: [String]) -> String {
+    let dirs = paths.map { isDirectory($0) ? $0 : directory(of: $0) }
+    guard var common = dirs.first?.split(separator: "/").map(String.init) else { return "/" }
+    for dir in dirs.dropFirst() {
+      let parts = dir.split(separator: "/").map(String.init)
+      var count = 0
+      while count < min(common.count, parts.count) && common[count] == parts[count] { count += 1 }
+      common = Array(common.prefix(count))
+    }
+    return "/" + common.joined(separator: "/")
+  }
+
+  /// The nearest directory at or above `start` that holds `.git`, if any.
+  static func repositoryRoot(from start: String) -> String? {
+    var current = start
+    while true {
+      if FileManager.default.fileExists(atPath: current + "/.git") { return current }
+      if current == "/" { return nil }
+      current = directory(of: current)
+    }
+  }
+}

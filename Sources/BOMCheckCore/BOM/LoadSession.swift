@@ -1,0 +1,145 @@
+/// The state of one load: decoded files by canonical path, includes being followed, diagnostics.
+struct LoadSession {
+  let loader: BOMLoader
+  let root: String
+  var decoded: [String: BOMFile?] = [:]
+  var resolvedAssemblies: [String: (parts: [Part], count: Int)] = [:]
+  var products: [LoadedProduct] = []
+  var diagnostics: [Diagnostic] = []
+  var firstProductFile: [String: (file: String, location: SourceLocation)] = [:]
+
+  init(loader: BOMLoader, root: String) {
+    self.loader = loader
+    self.root = root
+  }
+
+  /// The canonical paths of the BOM files under `paths`, sorted and without repeats.
+  mutating func discover(_ paths: [String]) -> [String] {
+    var found: [String] = []
+    for path in paths {
+      let absolute = FileSystem.absolute(path, base: loader.options.workingDirectory)
+      guard FileSystem.canonical(absolute) != nil else {
+        diagnostics.append(Diagnostic(code: "io.not-found", severity: .error, file: path, mark: nil, message: "no such file or directory"))
+        continue
+      }
+      let candidates = FileSystem.isDirectory(absolute) ? FileSystem.yamlFiles(under: absolute) : [absolute]
+      for candidate in candidates {
+        guard let canonical = FileSystem.canonical(candidate) else { continue }
+        if !FileSystem.isInside(canonical, root: root) {
+          diagnostics.append(Diagnostic(code: "io.symlink-escape", severity: .error, file: loader.display(candidate), mark: nil, message: "symbolic link points outside the checked root \(root); not read"))
+          continue
+        }
+        found.append(canonical)
+      }
+    }
+    var seen = Set<String>()
+    return found.filter { seen.insert($0).inserted }.sorted { loader.display($0) < loader.display($1) }
+  }
+
+  /// Decodes a file once; its diagnostics are reported once, however often it is included.
+  mutating func file(_ path: String) -> BOMFile? {
+    if let cached = decoded[path] { return cached }
+    let (bom, problems) = loader.decodeFile(path)
+    diagnostics.append(contentsOf: problems)
+    decoded[path] = bom
+    return bom
+  }
+
+  mutating func loadFile(_ path: String) {
+    guard let bom = file(path) else { return }
+    switch bom.header {
+    case .assembly:
+      _ = assemblyParts(path, chain: [path], depth: 0)
+    case .product(let product):
+      var count = 0
+      let parts = resolve(bom.parts, chain: [path], depth: 1, count: &count)
+      if let first = firstProductFile[product.id] {
+        diagnostics.append(Diagnostic(
+          code: "bom.duplicate-product-id", severity: .error, file: bom.path, mark: product.location.line > 0 ? Mark(line: product.location.line, column: product.location.column) : nil,
+          message: "product id `\(product.id)` is already used by \(first.location); ids must be unique across all BOMs checked together"))
+        return
+      }
+      firstProductFile[product.id] = (bom.path, product.location)
+      products.append(LoadedProduct(product: product, file: bom.path, parts: parts, partCount: count))
+    }
+  }
+
+  /// Resolves includes in `parts`; `count` receives the number of part nodes.
+  mutating func resolve(_ parts: [Part], chain: [String], depth: Int, count: inout Int) -> [Part] {
+    var result = parts
+    for index in result.indices {
+      count += 1
+      if let include = result[index].include, let location = result[index].includeLocation {
+        if let (included, includedCount) = follow(include, at: location, chain: chain, depth: depth) {
+          result[index].parts = included
+          count += includedCount
+        }
+      } else if !result[index].parts.isEmpty {
+        result[index].parts = resolve(result[index].parts, chain: chain, depth: depth + 1, count: &count)
+      }
+      if count > loader.options.maxParts {
+        diagnostics.append(Diagnostic(code: "bom.too-many-parts", severity: .error, file: result[index].location.file, mark: Mark(line: result[index].location.line, column: result[index].location.column), message: "the product expands to more than \(loader.options.maxParts) parts through includes; refused"))
+        return result
+      }
+    }
+    return result
+  }
+
+  /// Follows one `include:`; nil (with an error naming the chain) when it cannot be followed.
+  mutating func follow(_ include: String, at location: SourceLocation, chain: [String], depth: Int) -> ([Part], Int)? {
+    let mark = Mark(line: location.line, column: location.column)
+    let chainText = (chain.map { loader.display($0) }).joined(separator: " -> ")
+    func fail(_ code: String, _ message: String) -> ([Part], Int)? {
+      diagnostics.append(Diagnostic(code: "bom.\(code)", severity: .error, file: location.file, mark: mark, message: "\(message) (include chain: \(chainText))"))
+      return nil
+    }
+    if include.hasPrefix("/") || include.hasPrefix("~") {
+      return fail("include-absolute", "include path `\(include)` must be relative to the including file")
+    }
+    guard let including = chain.last else { return nil }
+    let target = FileSystem.absolute(include, base: FileSystem.directory(of: including))
+    if !FileSystem.isInside(target, root: root) {
+      return fail("include-escape", "include `\(include)` points outside the checked root \(root)")
+    }
+    guard let canonical = FileSystem.canonical(target) else {
+      return fail("include-missing", "included file `\(include)` does not exist")
+    }
+    if !FileSystem.isInside(canonical, root: root) {
+      return fail("include-escape", "include `\(include)` resolves through a symbolic link to \(canonical), outside the checked root \(root)")
+    }
+    if chain.contains(canonical) {
+      let cycle = (chain + [canonical]).map { loader.display($0) }.joined(separator: " -> ")
+      diagnostics.append(Diagnostic(code: "bom.include-cycle", severity: .error, file: location.file, mark: mark, message: "include cycle: \(cycle)"))
+      return nil
+    }
+    if depth + 1 > loader.options.maxPartDepth {
+      return fail("too-deep", "parts are nested deeper than \(loader.options.maxPartDepth) levels through includes")
+    }
+    guard let bom = file(canonical) else {
+      return fail("include-invalid", "included file `\(include)` could not be read (see its errors)")
+    }
+    guard case .assembly = bom.header else {
+      return fail("include-not-assembly", "included file `\(include)` is a product; only assembly files can be included")
+    }
+    return assemblyParts(canonical, chain: chain + [canonical], depth: depth + 1)
+  }
+
+  /// An assembly's parts with its own includes resolved; cached when reached at the same depth
+  /// budget without problems.
+  mutating func assemblyParts(_ path: String, chain: [String], depth: Int) -> ([Part], Int)? {
+    if let cached = resolvedAssemblies[path] { return cached }
+    guard let bom = file(path) else { return nil }
+    var count = 0
+    let before = diagnostics.count
+    let parts = resolve(bom.parts, chain: chain, depth: depth + 1, count: &count)
+    if diagnostics.count == before { resolvedAssemblies[path] = (parts, count) }
+    return (parts, count)
+  }
+
+  func finish(files: [String]) -> LoadResult {
+    LoadResult(
+      products: products.sorted { $0.product.id < $1.product.id },
+      fileCount: files.count,
+      diagnostics: diagnostics.sorted())
+  }
+}

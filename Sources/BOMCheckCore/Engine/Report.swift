@@ -1,0 +1,117 @@
+/// A pack as listed in a report.
+public struct PackSummary: Sendable, Hashable {
+  /// Pack id.
+  public var id: String
+  /// `CN` or `US`.
+  public var jurisdiction: String
+  /// Last date the pack's statuses were checked against sources.
+  public var verifiedThrough: Day
+  /// Pack title.
+  public var title: String
+}
+
+/// One product × market cell.
+public struct Cell: Sendable, Hashable {
+  /// Market code (or `EU` when folded).
+  public var market: String
+  /// Worst status per regime id.
+  public var status: [String: Status]
+  /// Conflict level.
+  public var conflict: ConflictLevel
+}
+
+/// One product's results.
+public struct ProductResult: Sendable {
+  /// Product id.
+  public var id: String
+  /// Product name.
+  public var name: String?
+  /// File (display path).
+  public var file: String
+  /// Every part node read, includes expanded.
+  public var partCount: Int
+  /// Cells, in market order.
+  public var cells: [Cell]
+  /// Where the product header is.
+  public var location: SourceLocation
+}
+
+/// Counts for the closing line and the JSON summary.
+public struct Summary: Sendable, Hashable {
+  public var files = 0
+  public var products = 0
+  public var parts = 0
+  /// Errors: non-waived findings and diagnostics of severity error.
+  public var errors = 0
+  public var warnings = 0
+  public var notes = 0
+  /// Cells with a conflict or a possible conflict.
+  public var conflicts = 0
+  /// Waived findings (not counted above).
+  public var waived = 0
+}
+
+/// Everything a run produced; the reporters render it.
+public struct Report: Sendable {
+  /// Tool name and version.
+  public var toolVersion: String
+  /// Evaluation date.
+  public var asOf: Day
+  /// Packs used.
+  public var regimes: [PackSummary]
+  /// Products, sorted by id.
+  public var products: [ProductResult]
+  /// Findings, sorted.
+  public var findings: [Finding]
+  /// Input problems, sorted.
+  public var diagnostics: [Diagnostic]
+  /// Counts.
+  public var summary: Summary
+
+  /// Creates a report and computes its summary.
+  public init(
+    toolVersion: String, asOf: Day, regimes: [PackSummary], products: [ProductResult],
+    findings: [Finding], diagnostics: [Diagnostic], fileCount: Int
+  ) {
+    self.toolVersion = toolVersion
+    self.asOf = asOf
+    self.regimes = regimes
+    self.products = products
+    self.findings = findings
+    self.diagnostics = diagnostics
+    var summary = Summary()
+    summary.files = fileCount
+    summary.products = products.count
+    summary.parts = products.reduce(0) { $0 + $1.partCount }
+    for finding in findings {
+      if finding.waived {
+        summary.waived += 1
+        continue
+      }
+      summary.add(finding.severity)
+    }
+    for diagnostic in diagnostics { summary.add(diagnostic.severity) }
+    summary.conflicts = products.reduce(0) { total, product in
+      total + product.cells.filter { $0.conflict != .none }.count
+    }
+    self.summary = summary
+  }
+
+  /// Non-waived findings at or above `threshold` (what `--fail-on` counts).
+  public func failingFindings(atOrAbove threshold: Severity) -> Int {
+    findings.filter { !$0.waived && $0.severity >= threshold }.count
+  }
+
+  /// Whether any input problem stopped part of the check (exit code 2).
+  public var hasInputErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+extension Summary {
+  mutating func add(_ severity: Severity) {
+    switch severity {
+    case .error: errors += 1
+    case .warning: warnings += 1
+    case .note: notes += 1
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// The code lists the BOM format validates against: ISO 3166-1 alpha-2 countries and ISO 4217
+/// currencies (from Foundation), and chemical element symbols.
+public struct Codes: Sendable {
+  /// ISO 3166-1 alpha-2 codes, upper case.
+  public let countries: Set<String>
+  /// ISO 4217 currency codes, upper case.
+  public let currencies: Set<String>
+  /// Element symbols as in the periodic table (`Dy`, not `dy`).
+  public let elements: Set<String>
+
+  /// Builds the lists from Foundation's ISO tables and the periodic table.
+  public init() {
+    countries = Set(
+      Locale.Region.isoRegions.map(\.identifier).filter {
+        $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isUppercase }
+      })
+    currencies = Set(
+      Locale.Currency.isoCurrencies.map(\.identifier).filter {
+        $0.count == 3 && $0.allSatisfy { $0.isASCII && $0.isUppercase }
+      })
+    elements = Set(Codes.elementSymbols)
+  }
+
+  /// The English name of a country code, when Foundation knows it.
+  public func countryName(_ code: String) -> String? {
+    Locale(identifier: "en_US").localizedString(forRegionCode: code)
+  }
+
+  /// The 118 element symbols, in atomic-number order.
+  public static let elementSymbols: [String] = [
+    "H", "He", "Li", "Be", "B", "C", "N", "O", "F", "Ne", "Na", "Mg", "Al", "Si", "P", "S", "Cl",
+    "Ar", "K", "Ca", "Sc", "Ti", "V", "Cr", "Mn", "Fe", "Co", "Ni", "Cu", "Zn", "Ga", "Ge", "As",
+    "Se", "Br", "Kr", "Rb", "Sr", "Y", "Zr", "Nb", "Mo", "Tc", "Ru", "Rh", "Pd", "Ag", "Cd", "In",
+    "Sn", "Sb", "Te", "I", "Xe", "Cs", "Ba", "La", "Ce", "Pr", "Nd", "Pm", "Sm", "Eu", "Gd", "Tb",
+    "Dy", "Ho", "Er", "Tm", "Yb", "Lu", "Hf", "Ta", "W", "Re", "Os", "Ir", "Pt", "Au", "Hg", "Tl",
+    "Pb", "Bi", "Po", "At", "Rn", "Fr", "Ra", "Ac", "Th", "Pa", "U", "Np", "Pu", "Am", "Cm", "Bk",
+    "Cf", "Es", "Fm", "Md", "No", "Lr", "Rf", "Db", "Sg", "Bh", "Hs", "Mt", "Ds", "Rg", "Cn", "Nh",
+    "Fl", "Mc", "Lv", "Ts", "Og",
+  ]
+}
+
+/// Finds the closest candidate to a misspelt word (edit distance), for "did you mean" hints.
+public func closestMatch(to word: String, in candidates: some Sequence<String>) -> String? {
+  let lower = Array(word.lowercased().unicodeScalars)
+  var best: (String, Int)?
+  for candidate in candidates {
+    let distance = editDistance(lower, Array(candidate.lowercased().unicodeScalars))
+    let allowed = max(1, min(3, candidate.count / 3))
+    guard distance <= allowed else { continue }
+    if let current = best, (distance, candidate) >= (current.1, current.0) { continue }
+    best = (candidate, distance)
+  }
+  return best?.0
+}
+
+private func editDistance(_ left: [Unicode.Scalar], _ right: [Unicode.Scalar]) -> Int {
+  if left.isEmpty { return right.count }
+  if right.isEmpty { return left.count }
+  var previous = Array(0...right.count)
+  var current = [Int](repeating: 0, count: right.count + 1)
+  for (i, leftScalar) in left.enumerated() {
+    current[0] = i + 1
+    for (j, rightScalar) in right.enumerated() {
+      let cost = leftScalar == rightScalar ? 0 : 1
+      current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + cost)
+    }
+    swap(&previous, &current)
+  }
+  return previous[right.count]
+}

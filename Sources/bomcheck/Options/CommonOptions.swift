@@ -1,0 +1,61 @@
+import ArgumentParser
+import BOMCheckCore
+import BOMCheckReporters
+import Foundation
+
+extension ReportFormat: ExpressibleByArgument {}
+
+extension Severity: ExpressibleByArgument {}
+
+/// `--fail-on error|warning|note|none`.
+enum FailOn: String, ExpressibleByArgument, CaseIterable {
+  case error, warning, note, none
+
+  var severity: Severity? { Severity(rawValue: rawValue) }
+}
+
+/// Options shared by the commands that check BOMs.
+struct CommonOptions: ParsableArguments {
+  @Option(name: .customLong("as-of"), help: "Evaluation date, YYYY-MM-DD (default: today, UTC).")
+  var asOf: String?
+
+  @Option(name: .customLong("market"), help: "Add a market to every product (repeatable).")
+  var markets: [String] = []
+
+  @Option(help: "Directory or file of regime packs (default: the shipped Regimes/).")
+  var regimes: String?
+
+  @Option(help: "Configuration file (default: .bomcheck.yaml found upward from here).")
+  var config: String?
+
+  @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
+  var output: String?
+
+  @Flag(help: "Only errors and the summary.")
+  var quiet = false
+
+  @Argument(help: "BOM files or directories (default: BOMs/).")
+  var paths: [String] = []
+
+  /// The evaluation date: `--as-of` or today in UTC.
+  func evaluationDay() throws -> Day {
+    if let asOf {
+      guard let day = Day(asOf) else {
+        throw ValidationError("--as-of must be a date written YYYY-MM-DD, got '\(asOf)'")
+      }
+      return day
+    }
+    let seconds = Int(Date().timeIntervalSince1970)
+    return Day(daysSinceEpoch: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+  }
+
+  /// The request for Core.
+  func request() throws -> CheckRequest {
+    let cwd = FileManager.default.currentDirectoryPath
+    var request = CheckRequest(
+      paths: paths.isEmpty ? ["BOMs"] : paths, workingDirectory: cwd, asOf: try evaluationDay(),
+      toolVersion: BOMCheck.version)
+    request.extraMarkets = markets
+    return request
+  }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import BOMCheckCore
+import Foundation
+
+/// Where rendered output goes.
+enum Output {
+  /// Writes `text` to `path`, or to standard output when `path` is nil.
+  static func write(_ text: String, to path: String?) throws {
+    guard let path else {
+      FileHandle.standardOutput.write(Data(text.utf8))
+      return
+    }
+    do {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    } catch {
+      standardError("bomcheck: cannot write \(path): \(error.localizedDescription)")
+      throw ExitCode(2)
+    }
+  }
+
+  /// One line to standard error.
+  static func standardError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+}
+
+/// Facts about the terminal.
+enum Terminal {
+  /// Standard output is a terminal and `NO_COLOR` is not set.
+  static var isColorTerminal: Bool {
+    isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+  }
+
+  /// Standard error is a terminal and CI is not set (for progress lines).
+  static var showsProgress: Bool {
+    isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
+  }
+}
+
+/// Chooses the exit code.
+enum ExitStatus {
+  /// 2 when input could not be checked; 1 when findings reach `failOn`; else 0.
+  static func code(for report: Report, failOn: Severity?) -> ExitCode {
+    if report.hasInputErrors { return ExitCode(2) }
+    if let failOn, report.failingFindings(atOrAbove: failOn) > 0 { return ExitCode(1) }
+    return .success
+  }
+}
