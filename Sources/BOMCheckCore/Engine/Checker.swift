@@ -12,6 +12,10 @@ public struct CheckRequest: Sendable {
   public var toolVersion: String
   /// YAML limits.
   public var limits = YAMLLimits()
+  /// Pack files or directories (nil: the shipped `Regimes/`).
+  public var packLocations: [String]
+  /// Configuration overrides of instrument statuses.
+  public var overrides: [RegimeOverride] = []
 
   /// Creates a request.
   public init(paths: [String], workingDirectory: String, asOf: Day, toolVersion: String) {
@@ -19,6 +23,7 @@ public struct CheckRequest: Sendable {
     self.workingDirectory = workingDirectory
     self.asOf = asOf
     self.toolVersion = toolVersion
+    self.packLocations = []
   }
 }
 
@@ -34,16 +39,33 @@ public struct Checker: Sendable {
 
   /// Loads and judges everything in `request`.
   public func run(_ request: CheckRequest) -> Report {
+    let (packs, packProblems) = PackLoader(codes: codes, workingDirectory: request.workingDirectory)
+      .load(request.packLocations)
+    var regimes = RegimeSet(packs: packs)
+    regimes.overrides = request.overrides
+    var diagnostics = packProblems
+    for pack in packs where request.asOf > pack.verifiedThrough {
+      diagnostics.append(
+        Diagnostic(
+          code: "pack.unverified", severity: .warning, file: pack.file, mark: nil,
+          message: "evaluating on \(request.asOf), after the pack's verified_through \(pack.verifiedThrough): "
+            + "statuses that were scheduled to change since then are reported as indeterminate"))
+    }
     var options = BOMLoader.Options(workingDirectory: request.workingDirectory)
     options.limits = request.limits
+    options.marketGroups = MarketGroupNames.known.union(regimes.groups.keys)
     let loaded = BOMLoader(options: options, codes: codes).load(paths: request.paths)
-    let products = loaded.products.map { product in
-      ProductResult(
-        id: product.product.id, name: product.product.name, file: product.file,
-        partCount: product.partCount, cells: [], location: product.product.location)
+    let engine = Engine(regimes: regimes, asOf: request.asOf)
+    var products: [ProductResult] = []
+    var findings: [Finding] = []
+    for product in loaded.products {
+      let (result, productFindings) = engine.evaluate(product, extraMarkets: request.extraMarkets)
+      products.append(result)
+      findings += productFindings
     }
     return Report(
-      toolVersion: request.toolVersion, asOf: request.asOf, regimes: [], products: products,
-      findings: [], diagnostics: loaded.diagnostics, fileCount: loaded.fileCount)
+      toolVersion: request.toolVersion, asOf: request.asOf, regimes: packs.map(\.summary),
+      products: products, findings: findings, diagnostics: (diagnostics + loaded.diagnostics).sorted(),
+      fileCount: loaded.fileCount)
   }
 }

@@ -49,6 +49,12 @@ struct CommonOptions: ParsableArguments {
     return Day(daysSinceEpoch: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
   }
 
+  /// The absolute path of the running executable.
+  static func executablePath(_ argument: String) -> String? {
+    if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return link }
+    return argument.hasPrefix("/") ? argument : nil
+  }
+
   /// The request for Core.
   func request() throws -> CheckRequest {
     let cwd = FileManager.default.currentDirectoryPath
@@ -56,6 +62,15 @@ struct CommonOptions: ParsableArguments {
       paths: paths.isEmpty ? ["BOMs"] : paths, workingDirectory: cwd, asOf: try evaluationDay(),
       toolVersion: BOMCheck.version)
     request.extraMarkets = markets
+    if let regimes {
+      request.packLocations = [regimes]
+    } else if let shipped = PackLoader.defaultDirectory(
+      workingDirectory: cwd, executablePath: CommandLine.arguments.first.flatMap(Self.executablePath))
+    {
+      request.packLocations = [shipped]
+    } else {
+      throw ValidationError("cannot find the shipped Regimes/ directory; pass --regimes DIR")
+    }
     return request
   }
 }

@@ -1,0 +1,152 @@
+/// Evaluates a rule's conditions on one part, in one market (class), for one chip.
+struct ConditionEvaluator {
+  let regimes: RegimeSet
+  let magnets: MagnetFacts
+  let identifier: ChipIdentifier
+
+  /// Everything a condition may look at.
+  struct Input {
+    let context: PartContext
+    let market: String
+    let chip: IdentifiedChip?
+    let rule: Rule
+    /// The status an earlier rule gave this part in this market.
+    let prior: (String) -> Status?
+  }
+
+  func evaluate(_ condition: Condition, _ input: Input) -> Truth {
+    let part = input.context.part
+    switch condition {
+    case .all(let items): return Truth.all(items.map { evaluate($0, input) })
+    case .any(let items): return Truth.any(items.map { evaluate($0, input) })
+    case .not(let inner): return evaluate(inner, input).negated
+    case .controlledMagnet(let source):
+      return magnets.holds(elements(source, rule: input.rule), part: part)
+    case .plainGradeMagnet:
+      return magnets.isPlainGrade(part)
+    case .presumedMagnetAssembly:
+      guard let kind = part.kind, kind.presumedToHoldMagnets, part.parts.isEmpty, part.include == nil
+      else { return .no }
+      let how = part.kindSource == .inferred ? "kind \(kind.rawValue) inferred from its name" : "a \(kind.rawValue)"
+      return .yes(.presumed, ["\(how) without declared sub-parts is presumed to hold rare-earth magnets"])
+    case .leavesChina:
+      return leavesChina(input.context)
+    case .insideExportedAssembly:
+      return insideExportedAssembly(input.context, market: input.market)
+    case .origin(let codes):
+      return matches(part.origin, codes, what: "made in")
+    case .refinedIn(let codes):
+      return matches(part.refinedIn, codes, what: "rare earth refined in")
+    case .endUse(let uses):
+      return uses.contains(input.context.product.endUse)
+        ? .yes(.declared, ["end use \(input.context.product.endUse.rawValue)"]) : .no
+    case .market(let names):
+      return names.contains { regimes.codes(for: $0).contains(input.market) } ? .yes(.declared, []) : .no
+    case .hasFinding(let rule, let statuses):
+      guard let status = input.prior(rule), statuses.contains(status) else { return .no }
+      return .yes(.declared, ["\(rule) is \(status.rawValue) for this part"])
+    case .chipIs(let ids):
+      guard let chip = input.chip, let entry = chip.entry, ids.contains(entry.id) else { return .no }
+      return .yes(chip.confidence, ["\(chip.label) identified by \(chip.how)"])
+    case .prcChip:
+      return prcChip(input.chip)
+    case .entityListedDesigner:
+      guard let chip = input.chip, let entity = identifier.listedEntity(chip.designer) else { return .no }
+      let since = entity.listed.map { " since \($0)" } ?? ""
+      return .yes(.declared, ["designer \(entity.name) is on the Entity List\(since)"])
+    case .meets3A090:
+      return meets3A090(input.chip, part: part)
+    }
+  }
+
+  private func elements(_ source: ElementSource, rule: Rule) -> [String] {
+    switch source {
+    case .list(let list): return list
+    case .instrument:
+      guard let first = rule.instruments.first, let (instrument, _, _) = regimes.instrument(first) else { return [] }
+      return instrument.elements
+    }
+  }
+
+  private func matches(_ value: String?, _ codes: [String], what: String) -> Truth {
+    guard let value else {
+      return codes.contains("unknown") ? .yes(.presumed, ["\(what) unknown"]) : .no
+    }
+    return codes.contains { regimes.codes(for: $0).contains(value) } ? .yes(.declared, ["\(what) \(value)"]) : .no
+  }
+
+  private func leavesChina(_ context: PartContext) -> Truth {
+    guard context.part.origin == "CN" else { return .no }
+    switch context.parentOrigin {
+    case "CN": return .no
+    case nil:
+      return .yes(.presumed, ["made in CN; where it is assembled is unknown, presumed outside China"])
+    case let parent?:
+      return .yes(.declared, ["made in CN and assembled in \(parent)"])
+    }
+  }
+
+  private func insideExportedAssembly(_ context: PartContext, market: String) -> Truth {
+    guard context.part.origin == "CN", context.parentOrigin == "CN" else { return .no }
+    let origins = context.ancestorOrigins
+    // Walk up from the parent: the first ancestor made in China whose own parent is not China leaves China.
+    var index = origins.count - 1
+    while index > 0 {
+      guard origins[index] == "CN" else { break }
+      switch origins[index - 1] {
+      case "CN": index -= 1
+      case nil: return .yes(.presumed, ["an enclosing assembly is made in CN and presumed to leave China"])
+      default: return .yes(.declared, ["an enclosing assembly made in CN is assembled in \(origins[index - 1] ?? "")"])
+      }
+    }
+    guard index == 0, origins[0] == "CN" else { return .no }
+    return market == "CN" ? .no : .yes(.declared, ["the product is assembled in CN and sold in \(market)"])
+  }
+
+  private func prcChip(_ chip: IdentifiedChip?) -> Truth {
+    guard let chip else { return .no }
+    if chip.designerCountry == "CN" { return .yes(chip.confidence, ["\(chip.label) is PRC-designed"]) }
+    if let entity = identifier.listedEntity(chip.designer) {
+      return .yes(.declared, ["designer \(entity.name) is on the Entity List"])
+    }
+    if chip.designer == nil { return .unknown(["the chip's designer"]) }
+    return .no
+  }
+
+  func meets3A090(_ chip: IdentifiedChip?, part: Part) -> Truth {
+    guard let chip else { return .no }
+    if let eccn = chip.eccn?.uppercased() {
+      if eccn.hasPrefix("3A090") || eccn.hasPrefix("4A090") || eccn.hasSuffix(".Z") {
+        let source = part.eccn != nil ? Confidence.declared : .presumed
+        return .yes(source, ["ECCN \(eccn)"])
+      }
+      if part.eccn != nil { return .no }
+    }
+    guard let thresholds = regimes.thresholds else { return .unknown(["3A090 thresholds (no pack defines them)"]) }
+    guard let tpp = chip.tpp else {
+      return isAccelerator(chip, part: part)
+        ? .unknown(["the chip's TPP (and performance density) or its ECCN"]) : .no
+    }
+    let tppText = "TPP \(BOMDecoder.format(tpp))"
+    if chip.datacenter == false && tpp < thresholds.note2TPPBelow { return .no }
+    if let density = chip.density {
+      let hit = (thresholds.a + thresholds.b).contains { alt in
+        tpp >= alt.tppMin && alt.tppBelow.map { tpp < $0 } ?? true
+          && alt.densityMin.map { density >= $0 } ?? true && alt.densityBelow.map { density < $0 } ?? true
+      }
+      return hit ? .yes(chip.confidence, ["\(tppText), density \(BOMDecoder.format(density))"]) : .no
+    }
+    if thresholds.a.contains(where: { $0.densityMin == nil && tpp >= $0.tppMin }) {
+      return .yes(chip.confidence, ["\(tppText) meets 3A090.a"])
+    }
+    let lowest = (thresholds.a + thresholds.b).map(\.tppMin).min() ?? 0
+    if tpp < lowest { return .no }
+    return .unknown(["the chip's performance density (\(tppText) meets 3A090 only with enough density)"])
+  }
+
+  private func isAccelerator(_ chip: IdentifiedChip, part: Part) -> Bool {
+    if chip.entry != nil { return true }
+    let text = ChipIdentifier.normalize([chip.family, chip.model, part.name].compactMap { $0 }.joined(separator: " "))
+    return ["gpu", "npu", "tpu", "accelerator", "inference"].contains { text.contains($0) }
+  }
+}

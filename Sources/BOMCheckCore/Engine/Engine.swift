@@ -1,0 +1,73 @@
+/// Judges products: every rule of every pack on every part, in every market, on one date.
+public struct Engine: Sendable {
+  /// The loaded packs.
+  public let regimes: RegimeSet
+  /// The evaluation date.
+  public let asOf: Day
+  let rules: [(rule: Rule, state: InstrumentState)]
+  let marketSets: [Set<String>]
+
+  /// Prepares an engine: rule states on `asOf` and the market sets rules look at.
+  public init(regimes: RegimeSet, asOf: Day) {
+    self.regimes = regimes
+    self.asOf = asOf
+    rules = regimes.rules.compactMap { rule in
+      guard let first = rule.instruments.first, let state = regimes.state(of: first, on: asOf) else { return nil }
+      switch state {
+      case .notYetEffective, .overridden(status: .repealed, _, _): return nil
+      default: return (rule, state)
+      }
+    }
+    var sets: [Set<String>] = [["CN"]]
+    for (rule, _) in rules {
+      for outcome in rule.outcomes {
+        Engine.collectMarkets(outcome.when, into: &sets, regimes: regimes)
+      }
+    }
+    marketSets = sets
+  }
+
+  private static func collectMarkets(_ condition: Condition, into sets: inout [Set<String>], regimes: RegimeSet) {
+    switch condition {
+    case .all(let items), .any(let items):
+      for item in items { collectMarkets(item, into: &sets, regimes: regimes) }
+    case .not(let inner): collectMarkets(inner, into: &sets, regimes: regimes)
+    case .market(let names):
+      sets.append(names.reduce(into: Set<String>()) { $0.formUnion(regimes.codes(for: $1)) })
+    default: break
+    }
+  }
+
+  /// The markets a product is judged in: its own and the extra ones, groups expanded, in order.
+  public func markets(for product: Product, extra: [String]) -> (listed: [String], expanded: [String]) {
+    var listed: [String] = []
+    for market in product.markets.map(\.code) + extra where !listed.contains(market) { listed.append(market) }
+    var expanded: [String] = []
+    for market in listed {
+      for code in regimes.codes(for: market).sorted() where !expanded.contains(code) { expanded.append(code) }
+    }
+    return (listed, expanded)
+  }
+
+  /// Judges one product.
+  public func evaluate(_ loaded: LoadedProduct, extraMarkets: [String] = []) -> (ProductResult, [Finding]) {
+    let (listed, expanded) = markets(for: loaded.product, extra: extraMarkets)
+    var run = ProductRun(engine: self, product: loaded.product, markets: expanded)
+    run.walk(loaded.parts, path: "", origins: [loaded.product.assembledIn])
+    var findings = run.findings(listed: listed)
+    let cells = CellBuilder(regimes: regimes, listed: listed, expanded: expanded).cells(findings)
+    findings += CellBuilder.conflictFindings(cells.raw, findings: findings, loaded: loaded, listed: listed, regimes: regimes)
+    let result = ProductResult(
+      id: loaded.product.id, name: loaded.product.name, file: loaded.file,
+      partCount: loaded.partCount, cells: cells.folded, location: loaded.product.location)
+    return (result, findings.sorted(by: Finding.order))
+  }
+}
+
+extension Finding {
+  /// Report order: file, line, column, rule, part, first market.
+  static func order(_ lhs: Finding, _ rhs: Finding) -> Bool {
+    (lhs.location, lhs.rule, lhs.part, lhs.markets.first ?? "", lhs.status.rank)
+      < (rhs.location, rhs.rule, rhs.part, rhs.markets.first ?? "", rhs.status.rank)
+  }
+}

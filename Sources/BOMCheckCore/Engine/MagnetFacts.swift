@@ -1,0 +1,70 @@
+/// What a magnet part's data says about its rare-earth content.
+struct MagnetFacts {
+  let grades: MagnetGrades?
+
+  /// The grade's suffix letters: `N42SH` → `SH`, `N52` → ``.
+  static func suffix(of grade: String) -> String {
+    var scalars = Substring(grade.uppercased())
+    if scalars.first == "N" { scalars = scalars.dropFirst() }
+    scalars = scalars.drop { $0.isNumber }
+    return String(scalars.prefix { $0.isLetter })
+  }
+
+  /// Whether the declared composition settles the question for `elements`: it names one of them,
+  /// or it sums to at least 99.5 %.
+  static func compositionIsConclusive(_ composition: [String: Double], for elements: [String]) -> Bool {
+    elements.contains { composition[$0] != nil } || composition.values.reduce(0, +) >= 99.5
+  }
+
+  /// Whether a bare magnet holds one of `elements`.
+  func holds(_ elements: [String], part: Part) -> Truth {
+    guard part.kind == .magnet else { return .no }
+    if let composition = part.composition, Self.compositionIsConclusive(composition, for: elements) {
+      let present = elements.filter { (composition[$0] ?? 0) > 0 }
+      guard !present.isEmpty else { return .no }
+      let listed = present.map { "\($0) \(BOMDecoder.format(composition[$0] ?? 0)) %" }
+      return .yes(.declared, ["composition declares \(listed.joined(separator: ", "))"])
+    }
+    switch part.material {
+    case .smco:
+      if elements.contains("Sm") { return .yes(.declared, ["SmCo is a samarium-cobalt magnet"]) }
+      return part.composition == nil ? .unknown(["the magnet's composition"]) : .no
+    case .ndfeb:
+      return ndfeb(elements, part: part)
+    case .ferrite, .alnico:
+      return .no
+    case .other:
+      return .unknown(["the magnet's composition (material `other`)"])
+    case nil:
+      return .unknown(["the magnet's `material` (NdFeB, SmCo, ferrite, AlNiCo) or its composition"])
+    }
+  }
+
+  private func ndfeb(_ elements: [String], part: Part) -> Truth {
+    let heavy = elements.filter { $0 == "Dy" || $0 == "Tb" }
+    guard let grade = part.grade else {
+      return .unknown(["the magnet's composition (Dy/Tb content) or its grade"])
+    }
+    let suffix = Self.suffix(of: grade)
+    if heavy.isEmpty {
+      return .unknown(["a composition certificate showing whether \(elements.joined(separator: ", ")) are present"])
+    }
+    if (grades?.heavySuffixes ?? []).contains(suffix) {
+      return .yes(.presumed, ["grade \(grade) is presumed Dy/Tb-bearing (suffix \(suffix))"])
+    }
+    if (grades?.plainSuffixes ?? []).contains(suffix) { return .no }
+    return .unknown(["the magnet's composition (grade \(grade) is not a known NdFeB grade)"])
+  }
+
+  /// An NdFeB magnet without conclusive composition whose grade is plain or `M`.
+  func isPlainGrade(_ part: Part) -> Truth {
+    guard part.kind == .magnet, part.material == .ndfeb, let grade = part.grade else { return .no }
+    if let composition = part.composition,
+      Self.compositionIsConclusive(composition, for: ["Dy", "Tb"])
+    {
+      return .no
+    }
+    guard (grades?.plainSuffixes ?? []).contains(Self.suffix(of: grade)) else { return .no }
+    return .yes(.presumed, ["grade \(grade) is usually Dy/Tb-free, but no composition is declared"])
+  }
+}

@@ -1,0 +1,65 @@
+extension ProductRun {
+  /// Findings: one per part, rule and distinct result, over the markets that share it.
+  func findings(listed: [String]) -> [Finding] {
+    var result: [Finding] = []
+    for entry in entries where !entry.byClass.isEmpty {
+      var groups: [(ProductRun.Result, [String])] = []
+      for (index, markets) in classes.enumerated() {
+        guard let outcome = entry.byClass[index] else { continue }
+        if let position = groups.firstIndex(where: { $0.0 == outcome }) {
+          groups[position].1 += markets
+        } else {
+          groups.append((outcome, markets))
+        }
+      }
+      for (outcome, markets) in groups {
+        result.append(finding(entry, outcome, markets: MarketFolding.fold(markets, listed: listed, regimes: engine.regimes)))
+      }
+    }
+    return result
+  }
+
+  private func finding(_ entry: Entry, _ outcome: ProductRun.Result, markets: [String]) -> Finding {
+    let rule = entry.rule
+    var notes: [String] = []
+    if entry.context.part.kindSource == .inferred, let kind = entry.context.part.kind {
+      notes.append("kind `\(kind.rawValue)` was inferred from the part's name; write `kind:` to confirm it")
+    }
+    let sources = rule.instruments.flatMap { engine.regimes.sourceURLs(for: $0) }
+    return Finding(
+      fingerprint: Fingerprint.make([rule.id, product.id, entry.context.path, markets.joined(separator: ",")]),
+      rule: rule.id, regime: rule.pack, instruments: rule.instruments, status: outcome.status,
+      severity: outcome.status.severity ?? .note, confidence: outcome.confidence, product: product.id,
+      part: entry.context.path, markets: markets, location: entry.context.part.location,
+      message: outcome.message, settle: outcome.settle, sources: ProductRun.unique(sources), notes: notes)
+  }
+}
+
+/// Folds market lists: the members of a group the product lists (e.g. `EU`) become the group
+/// when all of them are present.
+enum MarketFolding {
+  static func fold(_ markets: [String], listed: [String], regimes: RegimeSet) -> [String] {
+    var result = markets
+    for name in listed {
+      guard let group = regimes.groups[name], !group.members.isEmpty, group.members.isSubset(of: Set(result)),
+        let first = result.firstIndex(where: { group.members.contains($0) })
+      else { continue }
+      result.removeAll { group.members.contains($0) }
+      result.insert(name, at: min(first, result.count))
+    }
+    return result
+  }
+}
+
+/// Stable fingerprints: FNV-1a 64-bit over the identifying fields, in hex.
+enum Fingerprint {
+  static func make(_ fields: [String]) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in fields.joined(separator: "\u{1F}").utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01B3
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+  }
+}

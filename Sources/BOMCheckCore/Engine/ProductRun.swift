@@ -1,0 +1,135 @@
+/// The evaluation of one product: results per part, rule and market class.
+struct ProductRun {
+  /// One rule's result on one part in one market class.
+  struct Result: Hashable {
+    var status: Status
+    var confidence: Confidence
+    var message: String
+    var settle: String?
+  }
+
+  /// The results of one rule on one part.
+  struct Entry {
+    var rule: Rule
+    var context: PartContext
+    var byClass: [Int: Result] = [:]
+  }
+
+  let engine: Engine
+  let product: Product
+  let evaluator: ConditionEvaluator
+  /// Market classes: markets that every rule treats alike; the first is evaluated.
+  let classes: [[String]]
+  var entries: [Entry] = []
+
+  init(engine: Engine, product: Product, markets: [String]) {
+    self.engine = engine
+    self.product = product
+    let identifier = ChipIdentifier(regimes: engine.regimes)
+    evaluator = ConditionEvaluator(
+      regimes: engine.regimes, magnets: MagnetFacts(grades: engine.regimes.magnetGrades), identifier: identifier)
+    var bySignature: [[Bool]: Int] = [:]
+    var classes: [[String]] = []
+    for market in markets {
+      let signature = engine.marketSets.map { $0.contains(market) }
+      if let index = bySignature[signature] {
+        classes[index].append(market)
+      } else {
+        bySignature[signature] = classes.count
+        classes.append([market])
+      }
+    }
+    self.classes = classes
+  }
+
+  mutating func walk(_ parts: [Part], path: String, origins: [String?]) {
+    for part in parts {
+      let here = path.isEmpty ? part.ref : "\(path)/\(part.ref)"
+      let context = PartContext(
+        part: part, path: here, ancestorOrigins: origins, product: product,
+        chips: evaluator.identifier.identify(part))
+      judge(context)
+      if !part.parts.isEmpty { walk(part.parts, path: here, origins: origins + [part.origin]) }
+    }
+  }
+
+  private mutating func judge(_ context: PartContext) {
+    let first = entries.count
+    for (rule, state) in engine.rules {
+      var entry = Entry(rule: rule, context: context)
+      for (index, markets) in classes.enumerated() {
+        let prior: (String) -> Status? = { [entries] ruleID in
+          entries[first...].first { $0.rule.id == ruleID }?.byClass[index]?.status
+        }
+        if let result = evaluate(rule, state: state, context: context, market: markets[0], prior: prior) {
+          entry.byClass[index] = result
+        }
+      }
+      entries.append(entry)
+    }
+  }
+
+  private func evaluate(
+    _ rule: Rule, state: InstrumentState, context: PartContext, market: String, prior: @escaping (String) -> Status?
+  ) -> Result? {
+    let chips: [IdentifiedChip?] = context.chips.isEmpty ? [nil] : context.chips.map { $0 }
+    var best: Result?
+    for chip in chips {
+      let input = ConditionEvaluator.Input(context: context, market: market, chip: chip, rule: rule, prior: prior)
+      guard let raw = outcome(rule, input), let result = apply(state, to: raw, rule: rule) else { continue }
+      if best == nil || result.status > best?.status ?? .clear { best = result }
+    }
+    return best
+  }
+
+  /// The first outcome that holds; indeterminate when none holds but one is unknown.
+  private func outcome(_ rule: Rule, _ input: ConditionEvaluator.Input) -> Result? {
+    var unknowns: [String] = []
+    for outcome in rule.outcomes {
+      switch evaluator.evaluate(outcome.when, input) {
+      case .yes(let confidence, let notes):
+        let because = notes.isEmpty ? "" : " (\(Self.unique(notes).joined(separator: "; ")))"
+        return Result(status: outcome.status, confidence: confidence, message: outcome.message + because, settle: nil)
+      case .unknown(let settle):
+        unknowns.append(contentsOf: settle)
+      case .no:
+        continue
+      }
+    }
+    guard !unknowns.isEmpty else { return nil }
+    let missing = Self.unique(unknowns)
+    return Result(
+      status: .indeterminate, confidence: .missing,
+      message: "\(rule.title): cannot decide for \(input.context.label); missing \(missing.joined(separator: ", "))",
+      settle: "declare " + missing.joined(separator: "; ") + (rule.settle.map { ". \($0)" } ?? ""))
+  }
+
+  /// Applies the rule's instrument status on the date.
+  private func apply(_ state: InstrumentState, to result: Result, rule: Rule) -> Result? {
+    let instrument = rule.instruments.first ?? ""
+    var adjusted = result
+    adjusted.message = "\(result.message). Basis: \(instrument), \(state.sentence)."
+    switch state {
+    case .inForce, .overridden(status: .inForce, _, _):
+      return adjusted
+    case .suspended, .overridden(status: .suspended, _, _):
+      guard result.status > .advisory else { return adjusted }
+      adjusted.status = .advisory
+      adjusted.message = "Would be \(result.status.rawValue), but the rule is suspended: \(adjusted.message)"
+      return adjusted
+    case .unverified(let since, _, _):
+      guard result.status > .advisory else { return adjusted }
+      adjusted.status = .indeterminate
+      adjusted.message = "Would be \(result.status.rawValue) if \(instrument) applies after \(since): \(adjusted.message)"
+      adjusted.settle = "confirm the status of \(instrument) since \(since), then pin it with `regime_overrides` in .bomcheck.yaml"
+      return adjusted
+    case .notYetEffective, .overridden:
+      return nil
+    }
+  }
+
+  static func unique(_ items: [String]) -> [String] {
+    var seen = Set<String>()
+    return items.filter { seen.insert($0).inserted }
+  }
+}
