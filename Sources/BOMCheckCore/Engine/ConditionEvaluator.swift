@@ -27,16 +27,18 @@ struct ConditionEvaluator {
     case .presumedMagnetAssembly:
       guard let kind = part.kind, kind.presumedToHoldMagnets, part.parts.isEmpty, part.include == nil
       else { return .no }
-      let how = part.kindSource == .inferred ? "kind \(kind.rawValue) inferred from its name" : "a \(kind.rawValue)"
+      let how = part.kindSource == .inferred ? "kind \(kind.rawValue) inferred from its name" : "kind \(kind.rawValue)"
       return .yes(.presumed, ["\(how) without declared sub-parts is presumed to hold rare-earth magnets"])
     case .leavesChina:
       return leavesChina(input.context)
     case .insideExportedAssembly:
       return insideExportedAssembly(input.context, market: input.market)
     case .origin(let codes):
-      return matches(part.origin, codes, what: "made in")
+      return matches(part.origin, codes, what: "made in", unknown: "origin unknown")
     case .refinedIn(let codes):
-      return matches(part.refinedIn, codes, what: "rare earth refined in")
+      return matches(
+        part.refinedIn, codes, what: "rare earth refined in",
+        unknown: "where the rare earth was refined is unknown, presumed China (about 91 % of world refining)")
     case .endUse(let uses):
       return uses.contains(input.context.product.endUse)
         ? .yes(.declared, ["end use \(input.context.product.endUse.rawValue)"]) : .no
@@ -68,9 +70,9 @@ struct ConditionEvaluator {
     }
   }
 
-  private func matches(_ value: String?, _ codes: [String], what: String) -> Truth {
+  private func matches(_ value: String?, _ codes: [String], what: String, unknown: String) -> Truth {
     guard let value else {
-      return codes.contains("unknown") ? .yes(.presumed, ["\(what) unknown"]) : .no
+      return codes.contains("unknown") ? .yes(.presumed, [unknown]) : .no
     }
     return codes.contains { regimes.codes(for: $0).contains(value) } ? .yes(.declared, ["\(what) \(value)"]) : .no
   }
