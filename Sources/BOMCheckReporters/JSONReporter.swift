@@ -91,7 +91,8 @@ struct JSONReport: Encodable {
     tool = Tool(version: report.toolVersion)
     as_of = report.asOf.description
     regimes = report.regimes.map {
-      Regime(id: $0.id, jurisdiction: $0.jurisdiction, title: $0.title, verified_through: $0.verifiedThrough.description)
+      Regime(
+        id: $0.id, jurisdiction: $0.jurisdiction, title: $0.title, verified_through: $0.verifiedThrough.description)
     }
     products = report.products.map { product in
       ProductJSON(

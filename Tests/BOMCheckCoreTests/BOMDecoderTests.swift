@@ -36,7 +36,9 @@ func product(_ parts: String, header: String = "") -> String {
 
 @Suite struct BOMDecoderTests {
   @Test func aValidProductHasNoProblems() throws {
-    let text = product("  - ref: MOT-1\n    name: BLDC motor\n    parts:\n      - {ref: MAG, kind: magnet, material: NdFeB, grade: N42SH, qty: 20, mass_g: 4.1}\n")
+    let text = product(
+      "  - ref: MOT-1\n    name: BLDC motor\n    parts:\n      - {ref: MAG, kind: magnet, material: NdFeB, grade: N42SH, qty: 20, mass_g: 4.1}\n"
+    )
     #expect(bomProblems(text) == [])
     let file = try #require(try decodeBOM(text))
     #expect(file.parts[0].kind == .motor)
@@ -48,7 +50,10 @@ func product(_ parts: String, header: String = "") -> String {
   @Test(arguments: [
     // wrong type, missing key, unknown key, duplicate key
     (product("  - ref: A\n    qty: many\n"), ["bom.wrong-type@8:10"]),
-    (product("  - ref: A\n", header: "").replacingOccurrences(of: "markets: [US, EU]", with: "markets: US"), ["bom.wrong-type@5:12"]),
+    (
+      product("  - ref: A\n", header: "").replacingOccurrences(of: "markets: [US, EU]", with: "markets: US"),
+      ["bom.wrong-type@5:12"]
+    ),
     (product("  - name: no ref\n"), ["bom.missing-key@7:5"]),
     (product("  - ref: A\n    composision: {Nd: 30}\n"), ["bom.unknown-key@8:5"]),
     (product("  - ref: A\n    qty: 1\n    qty: 2\n"), ["bom.duplicate-key@9:5"]),
@@ -70,7 +75,10 @@ func product(_ parts: String, header: String = "") -> String {
     ("bomcheck: 1\nparts: [{ref: A}]\n", ["bom.missing-key@1:1"]),
     (product("  - ref: A\n    include: x.yaml\n    parts: [{ref: B}]\n"), ["bom.include-and-parts@8:5"]),
     (product("  - ref: A\n").replacingOccurrences(of: "id: p1", with: "id: P1"), ["bom.bad-id@3:7"]),
-    (product("  - ref: A\n").replacingOccurrences(of: "[US, EU]", with: "[US, us, ZZ, US]"), ["bom.unknown-market@5:17", "bom.unknown-market@5:21", "bom.duplicate-market@5:25"]),
+    (
+      product("  - ref: A\n").replacingOccurrences(of: "[US, EU]", with: "[US, us, ZZ, US]"),
+      ["bom.unknown-market@5:17", "bom.unknown-market@5:21", "bom.duplicate-market@5:25"]
+    ),
     (product("  []\n"), ["bom.empty-parts@7:3"]),
   ])
   func badInputTable(text: String, expected: [String]) {

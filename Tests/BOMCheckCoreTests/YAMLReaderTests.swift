@@ -36,7 +36,10 @@ func yamlFailure(_ bytes: [UInt8], limits: YAMLLimits = YAMLLimits()) -> String?
 
   @Test func duplicateKeysAreReportedAndTheFirstKept() throws {
     let document = try readYAML("a: 1\nb: 2\na: 3\n")
-    #expect(document.duplicateKeys == [DuplicateKey(mark: Mark(line: 3, column: 1), key: "a", firstMark: Mark(line: 1, column: 1))])
+    #expect(
+      document.duplicateKeys == [
+        DuplicateKey(mark: Mark(line: 3, column: 1), key: "a", firstMark: Mark(line: 1, column: 1))
+      ])
     guard case .mapping(let pairs) = document.root.content else { return }
     #expect(pairs.count == 2)
     #expect(pairs[0].value.scalarText == "1")

@@ -71,7 +71,8 @@ extension BOMDecoder {
     guard let pair, let value = context.number(pair) else { return nil }
     guard value > 0 else {
       let key = pair.key.scalarText ?? ""
-      context.error("not-positive", pair.value.mark, "`\(key)` must be greater than 0, got \(pair.value.scalarText ?? "")")
+      context.error(
+        "not-positive", pair.value.mark, "`\(key)` must be greater than 0, got \(pair.value.scalarText ?? "")")
       return nil
     }
     return value
@@ -91,7 +92,8 @@ extension BOMDecoder {
       let symbol = entry.key.scalarText ?? ""
       guard codes.elements.contains(symbol) else {
         let proper = Codes.elementSymbols.first { $0.lowercased() == symbol.lowercased() }
-        let hint = proper.map { "write it `\($0)`" }
+        let hint =
+          proper.map { "write it `\($0)`" }
           ?? closestMatch(to: symbol, in: Codes.elementSymbols).map { "did you mean `\($0)`?" }
           ?? "use periodic-table symbols such as Nd, Dy, Tb, Sm"
         context.error("unknown-element", entry.key.mark, "unknown element symbol `\(symbol)`; \(hint)")
@@ -100,7 +102,8 @@ extension BOMDecoder {
       guard let value = context.number(entry) else { continue }
       guard value >= 0, value <= 100 else {
         context.error(
-          "bad-percent", entry.value.mark, "`\(symbol)` must be a mass percent from 0 to 100, got \(entry.value.scalarText ?? "")")
+          "bad-percent", entry.value.mark,
+          "`\(symbol)` must be a mass percent from 0 to 100, got \(entry.value.scalarText ?? "")")
         continue
       }
       result[symbol] = value

@@ -54,7 +54,10 @@ public struct BOMLoader: Sendable {
   /// The root that includes must stay inside: the repository (`.git`) containing the paths, or
   /// else their common directory.
   public static func checkedRoot(for paths: [String], workingDirectory: String) -> String {
-    let absolute = paths.map { FileSystem.canonical(FileSystem.absolute($0, base: workingDirectory)) ?? FileSystem.absolute($0, base: workingDirectory) }
+    let absolute = paths.map {
+      FileSystem.canonical(FileSystem.absolute($0, base: workingDirectory))
+        ?? FileSystem.absolute($0, base: workingDirectory)
+    }
     let common = FileSystem.commonDirectory(absolute)
     return FileSystem.repositoryRoot(from: common) ?? common
   }
@@ -76,13 +79,19 @@ public struct BOMLoader: Sendable {
   func decodeFile(_ path: String) -> (BOMFile?, [Diagnostic]) {
     let shown = display(path)
     guard let size = FileSystem.size(path) else {
-      return (nil, [Diagnostic(code: "io.unreadable", severity: .error, file: shown, mark: nil, message: "cannot read the file")])
+      return (
+        nil,
+        [Diagnostic(code: "io.unreadable", severity: .error, file: shown, mark: nil, message: "cannot read the file")]
+      )
     }
     if size > options.limits.maxFileBytes {
       return (nil, [YAMLError.fileTooLarge(size: size, limit: options.limits.maxFileBytes).diagnostic(file: shown)])
     }
     guard let bytes = FileSystem.read(path) else {
-      return (nil, [Diagnostic(code: "io.unreadable", severity: .error, file: shown, mark: nil, message: "cannot read the file")])
+      return (
+        nil,
+        [Diagnostic(code: "io.unreadable", severity: .error, file: shown, mark: nil, message: "cannot read the file")]
+      )
     }
     let document: YAMLDocument
     do {

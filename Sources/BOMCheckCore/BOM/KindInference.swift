@@ -15,8 +15,10 @@ public enum KindInference {
     (.cable, ["cable", "harness", "wire", "wiring"]),
     (
       .module,
-      ["atlas 200", "atlas 300", "atlas 500", "atlas 800", "atlas 900", "jetson", "module", "card",
-        "accelerator", "cloudmatrix"]
+      [
+        "atlas 200", "atlas 300", "atlas 500", "atlas 800", "atlas 900", "jetson", "module", "card",
+        "accelerator", "cloudmatrix",
+      ]
     ),
     (.chip, ["ascend", "gpu", "npu", "tpu", "asic", "soc", "processor", "fpga", "chip"]),
     (.board, ["board", "pcb", "pcba", "esc", "inverter", "controller", "driver"]),
@@ -25,8 +27,10 @@ public enum KindInference {
     (.computer, ["computer", "server", "pc", "laptop"]),
     (
       .mechanical,
-      ["screw", "bolt", "nut", "washer", "bearing", "housing", "frame", "gear", "gearbox", "shaft",
-        "bracket", "propeller", "spring", "pin", "flange", "cover", "plate", "enclosure"]
+      [
+        "screw", "bolt", "nut", "washer", "bearing", "housing", "frame", "gear", "gearbox", "shaft",
+        "bracket", "propeller", "spring", "pin", "flange", "cover", "plate", "enclosure",
+      ]
     ),
   ]
 
@@ -56,7 +60,8 @@ public enum KindInference {
       var all = true
       for (offset, part) in parts.enumerated() {
         let token = tokens[start + offset]
-        let ok = parts.count == 1 ? (token == part || (token.hasPrefix(part) && token.count <= part.count + 2)) : token == part
+        let ok =
+          parts.count == 1 ? (token == part || (token.hasPrefix(part) && token.count <= part.count + 2)) : token == part
         if !ok {
           all = false
           break

@@ -19,14 +19,19 @@ struct LoadSession {
     for path in paths {
       let absolute = FileSystem.absolute(path, base: loader.options.workingDirectory)
       guard FileSystem.canonical(absolute) != nil else {
-        diagnostics.append(Diagnostic(code: "io.not-found", severity: .error, file: path, mark: nil, message: "no such file or directory"))
+        diagnostics.append(
+          Diagnostic(
+            code: "io.not-found", severity: .error, file: path, mark: nil, message: "no such file or directory"))
         continue
       }
       let candidates = FileSystem.isDirectory(absolute) ? FileSystem.yamlFiles(under: absolute) : [absolute]
       for candidate in candidates {
         guard let canonical = FileSystem.canonical(candidate) else { continue }
         if !FileSystem.isInside(canonical, root: root) {
-          diagnostics.append(Diagnostic(code: "io.symlink-escape", severity: .error, file: loader.display(candidate), mark: nil, message: "symbolic link points outside the checked root \(root); not read"))
+          diagnostics.append(
+            Diagnostic(
+              code: "io.symlink-escape", severity: .error, file: loader.display(candidate), mark: nil,
+              message: "symbolic link points outside the checked root \(root); not read"))
           continue
         }
         found.append(canonical)
@@ -54,9 +59,13 @@ struct LoadSession {
       var count = 0
       let parts = resolve(bom.parts, chain: [path], depth: 1, count: &count)
       if let first = firstProductFile[product.id] {
-        diagnostics.append(Diagnostic(
-          code: "bom.duplicate-product-id", severity: .error, file: bom.path, mark: product.location.line > 0 ? Mark(line: product.location.line, column: product.location.column) : nil,
-          message: "product id `\(product.id)` is already used by \(first.location); ids must be unique across all BOMs checked together"))
+        diagnostics.append(
+          Diagnostic(
+            code: "bom.duplicate-product-id", severity: .error, file: bom.path,
+            mark: product.location.line > 0 ? Mark(line: product.location.line, column: product.location.column) : nil,
+            message:
+              "product id `\(product.id)` is already used by \(first.location); ids must be unique across all BOMs checked together"
+          ))
         return
       }
       firstProductFile[product.id] = (bom.path, product.location)
@@ -78,7 +87,11 @@ struct LoadSession {
         result[index].parts = resolve(result[index].parts, chain: chain, depth: depth + 1, count: &count)
       }
       if count > loader.options.maxParts {
-        diagnostics.append(Diagnostic(code: "bom.too-many-parts", severity: .error, file: result[index].location.file, mark: Mark(line: result[index].location.line, column: result[index].location.column), message: "the product expands to more than \(loader.options.maxParts) parts through includes; refused"))
+        diagnostics.append(
+          Diagnostic(
+            code: "bom.too-many-parts", severity: .error, file: result[index].location.file,
+            mark: Mark(line: result[index].location.line, column: result[index].location.column),
+            message: "the product expands to more than \(loader.options.maxParts) parts through includes; refused"))
         return result
       }
     }
@@ -90,7 +103,10 @@ struct LoadSession {
     let mark = Mark(line: location.line, column: location.column)
     let chainText = (chain.map { loader.display($0) }).joined(separator: " -> ")
     func fail(_ code: String, _ message: String) -> ([Part], Int)? {
-      diagnostics.append(Diagnostic(code: "bom.\(code)", severity: .error, file: location.file, mark: mark, message: "\(message) (include chain: \(chainText))"))
+      diagnostics.append(
+        Diagnostic(
+          code: "bom.\(code)", severity: .error, file: location.file, mark: mark,
+          message: "\(message) (include chain: \(chainText))"))
       return nil
     }
     if include.hasPrefix("/") || include.hasPrefix("~") {
@@ -105,11 +121,16 @@ struct LoadSession {
       return fail("include-missing", "included file `\(include)` does not exist")
     }
     if !FileSystem.isInside(canonical, root: root) {
-      return fail("include-escape", "include `\(include)` resolves through a symbolic link to \(canonical), outside the checked root \(root)")
+      return fail(
+        "include-escape",
+        "include `\(include)` resolves through a symbolic link to \(canonical), outside the checked root \(root)")
     }
     if chain.contains(canonical) {
       let cycle = (chain + [canonical]).map { loader.display($0) }.joined(separator: " -> ")
-      diagnostics.append(Diagnostic(code: "bom.include-cycle", severity: .error, file: location.file, mark: mark, message: "include cycle: \(cycle)"))
+      diagnostics.append(
+        Diagnostic(
+          code: "bom.include-cycle", severity: .error, file: location.file, mark: mark,
+          message: "include cycle: \(cycle)"))
       return nil
     }
     if depth + 1 > loader.options.maxPartDepth {
@@ -119,7 +140,8 @@ struct LoadSession {
       return fail("include-invalid", "included file `\(include)` could not be read (see its errors)")
     }
     guard case .assembly = bom.header else {
-      return fail("include-not-assembly", "included file `\(include)` is a product; only assembly files can be included")
+      return fail(
+        "include-not-assembly", "included file `\(include)` is a product; only assembly files can be included")
     }
     return assemblyParts(canonical, chain: chain + [canonical], depth: depth + 1)
   }

@@ -77,7 +77,9 @@ struct CellBuilder {
     }
   }
 
-  private static func conflictFinding(_ cell: Cell, findings: [Finding], loaded: LoadedProduct, regimes: RegimeSet) -> Finding? {
+  private static func conflictFinding(_ cell: Cell, findings: [Finding], loaded: LoadedProduct, regimes: RegimeSet)
+    -> Finding?
+  {
     var sides: [String] = []
     var instruments: [String] = []
     var worst = Status.clear
@@ -90,14 +92,17 @@ struct CellBuilder {
           && finding.markets.contains { regimes.codes(for: $0).contains(cell.market) }
       }
       let parts = ProductRun.unique(behind.map { "\($0.rule) on \($0.part.isEmpty ? "the product" : $0.part)" })
-      sides.append("\(pack.id) (\(pack.jurisdiction)) \(status.rawValue): \(parts.prefix(4).joined(separator: ", "))\(parts.count > 4 ? ", and \(parts.count - 4) more" : "")")
+      sides.append(
+        "\(pack.id) (\(pack.jurisdiction)) \(status.rawValue): \(parts.prefix(4).joined(separator: ", "))\(parts.count > 4 ? ", and \(parts.count - 4) more" : "")"
+      )
       instruments += behind.flatMap(\.instruments)
       if status.isExposed { worst = max(worst, status) }
       if status == .licenseRequired || status == .prohibited { bothLicensedOnly = false }
     }
     guard !sides.isEmpty else { return nil }
     let isConflict = cell.conflict == .conflict
-    let message = isConflict
+    let message =
+      isConflict
       ? "Caught between jurisdictions: " + sides.joined(separator: "; and ")
       : "Possible conflict: one regime is exposed and the other cannot be decided: " + sides.joined(separator: "; ")
     let severity: Severity = isConflict ? (bothLicensedOnly ? .warning : .error) : .warning

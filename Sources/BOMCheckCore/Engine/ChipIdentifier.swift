@@ -48,7 +48,9 @@ struct ChipIdentifier {
 
   /// Lower case, letters and digits only.
   static func normalize(_ text: String) -> String {
-    String(text.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }.map(Character.init))
+    String(
+      text.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }.map(
+        Character.init))
   }
 
   func identify(_ part: Part) -> [IdentifiedChip] {

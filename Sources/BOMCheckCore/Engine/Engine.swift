@@ -56,7 +56,8 @@ public struct Engine: Sendable {
     run.walk(loaded.parts, path: "", origins: [loaded.product.assembledIn])
     var findings = run.findings(listed: listed)
     let cells = CellBuilder(regimes: regimes, listed: listed, expanded: expanded).cells(findings)
-    findings += CellBuilder.conflictFindings(cells.raw, findings: findings, loaded: loaded, listed: listed, regimes: regimes)
+    findings += CellBuilder.conflictFindings(
+      cells.raw, findings: findings, loaded: loaded, listed: listed, regimes: regimes)
     let result = ProductResult(
       id: loaded.product.id, name: loaded.product.name, file: loaded.file,
       partCount: loaded.partCount, cells: cells.folded, location: loaded.product.location)

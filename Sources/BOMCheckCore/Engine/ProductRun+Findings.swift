@@ -13,7 +13,8 @@ extension ProductRun {
         }
       }
       for (outcome, markets) in groups {
-        result.append(finding(entry, outcome, markets: MarketFolding.fold(markets, listed: listed, regimes: engine.regimes)))
+        result.append(
+          finding(entry, outcome, markets: MarketFolding.fold(markets, listed: listed, regimes: engine.regimes)))
       }
     }
     return result

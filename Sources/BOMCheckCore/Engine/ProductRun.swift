@@ -119,13 +119,15 @@ struct ProductRun {
       return adjusted
     case .unverified(let since, _, _):
       guard result.status > .advisory else { return adjusted }
-      let confirm = "confirm the status of \(instrument) since \(since), then pin it with `regime_overrides` in .bomcheck.yaml"
+      let confirm =
+        "confirm the status of \(instrument) since \(since), then pin it with `regime_overrides` in .bomcheck.yaml"
       if result.status == .indeterminate {
         adjusted.settle = [result.settle, confirm].compactMap { $0 }.joined(separator: "; ")
         return adjusted
       }
       adjusted.status = .indeterminate
-      adjusted.message = "Would be \(result.status.rawValue) if \(instrument) applies after \(since): \(adjusted.message)"
+      adjusted.message =
+        "Would be \(result.status.rawValue) if \(instrument) applies after \(since): \(adjusted.message)"
       adjusted.settle = confirm
       return adjusted
     case .notYetEffective, .overridden:

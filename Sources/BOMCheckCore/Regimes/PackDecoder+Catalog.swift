@@ -76,7 +76,9 @@ extension PackDecoder {
     guard
       let fields = context.fields(
         of: node, what: "`magnet_grades`",
-        known: ["heavy_rare_earth_suffixes", "plain_suffixes", "typical_compositions", "confidence", "sources", "notes"],
+        known: [
+          "heavy_rare_earth_suffixes", "plain_suffixes", "typical_compositions", "confidence", "sources", "notes",
+        ],
         required: ["heavy_rare_earth_suffixes", "plain_suffixes"])
     else { return nil }
     _ = context.text(fields["confidence"])

@@ -38,12 +38,16 @@ public struct PackLoader: Sendable {
       let absolute = FileSystem.absolute(location, base: workingDirectory)
       let files = FileSystem.isDirectory(absolute) ? FileSystem.yamlFiles(under: absolute) : [absolute]
       if files.isEmpty || FileSystem.canonical(absolute) == nil {
-        diagnostics.append(Diagnostic(code: "pack.not-found", severity: .error, file: location, mark: nil, message: "no regime packs found here"))
+        diagnostics.append(
+          Diagnostic(
+            code: "pack.not-found", severity: .error, file: location, mark: nil, message: "no regime packs found here"))
       }
       for file in files {
         let shown = FileSystem.display(file, workingDirectory: workingDirectory)
         guard let bytes = FileSystem.read(file) else {
-          diagnostics.append(Diagnostic(code: "io.unreadable", severity: .error, file: shown, mark: nil, message: "cannot read the pack"))
+          diagnostics.append(
+            Diagnostic(code: "io.unreadable", severity: .error, file: shown, mark: nil, message: "cannot read the pack")
+          )
           continue
         }
         do {
@@ -52,7 +56,10 @@ public struct PackLoader: Sendable {
           diagnostics += problems
           if let pack {
             if packs.contains(where: { $0.id == pack.id }) {
-              diagnostics.append(Diagnostic(code: "pack.duplicate-id", severity: .error, file: shown, mark: nil, message: "pack id \(pack.id) is loaded twice"))
+              diagnostics.append(
+                Diagnostic(
+                  code: "pack.duplicate-id", severity: .error, file: shown, mark: nil,
+                  message: "pack id \(pack.id) is loaded twice"))
             } else {
               packs.append(pack)
             }

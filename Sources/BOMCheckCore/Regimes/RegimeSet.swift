@@ -81,7 +81,9 @@ public struct RegimeSet: Sendable {
   /// The state of an instrument reference on `day`, applying configuration overrides.
   public func state(of reference: String, on day: Day) -> InstrumentState? {
     let base = reference.components(separatedBy: " Art.")[0]
-    if let pinned = overrides.last(where: { ($0.instrument == reference || $0.instrument == base) && ($0.from.map { $0 <= day } ?? true) }) {
+    if let pinned = overrides.last(where: {
+      ($0.instrument == reference || $0.instrument == base) && ($0.from.map { $0 <= day } ?? true)
+    }) {
       return .overridden(status: pinned.status, from: pinned.from, note: pinned.note)
     }
     guard let (instrument, pack, article) = instrument(reference) else { return nil }

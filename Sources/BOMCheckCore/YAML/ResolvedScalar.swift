@@ -24,8 +24,9 @@ public func resolvedScalar(text: String, style: ScalarStyle, tag: String?) -> Re
 }
 
 private func parseInteger(_ text: String) -> Int? {
-  guard let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
-    || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
+  guard let first = text.utf8.first,
+    first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+      || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
   else { return nil }
   var body = Substring(text)
   var negative = false
