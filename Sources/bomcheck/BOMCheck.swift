@@ -15,7 +15,7 @@ struct BOMCheck: ParsableCommand {
       Not legal advice.
       """,
     version: version,
-    subcommands: [Check.self],
+    subcommands: [Check.self, Explain.self, Regimes.self],
     defaultSubcommand: Check.self
   )
 }

@@ -37,8 +37,8 @@ public struct Checker: Sendable {
     self.codes = codes
   }
 
-  /// Loads and judges everything in `request`.
-  public func run(_ request: CheckRequest) -> Report {
+  /// Loads the packs of `request`, with a warning per pack evaluated after its `verified_through`.
+  public func loadRegimes(_ request: CheckRequest) -> (RegimeSet, [Diagnostic]) {
     let (packs, packProblems) = PackLoader(codes: codes, workingDirectory: request.workingDirectory)
       .load(request.packLocations)
     var regimes = RegimeSet(packs: packs)
@@ -51,6 +51,17 @@ public struct Checker: Sendable {
           message: "evaluating on \(request.asOf), after the pack's verified_through \(pack.verifiedThrough): "
             + "statuses that were scheduled to change since then are reported as indeterminate"))
     }
+    return (regimes, diagnostics)
+  }
+
+  /// Market names accepted with `--market` and in BOMs: ISO codes and the packs' groups.
+  public func knownMarkets(_ regimes: RegimeSet) -> Set<String> {
+    codes.countries.union(MarketGroupNames.known).union(regimes.groups.keys)
+  }
+
+  /// Loads and judges everything in `request`.
+  public func run(_ request: CheckRequest) -> Report {
+    let (regimes, diagnostics) = loadRegimes(request)
     var options = BOMLoader.Options(workingDirectory: request.workingDirectory)
     options.limits = request.limits
     options.marketGroups = MarketGroupNames.known.union(regimes.groups.keys)
@@ -64,7 +75,7 @@ public struct Checker: Sendable {
       findings += productFindings
     }
     return Report(
-      toolVersion: request.toolVersion, asOf: request.asOf, regimes: packs.map(\.summary),
+      toolVersion: request.toolVersion, asOf: request.asOf, regimes: regimes.packs.map(\.summary),
       products: products, findings: findings, diagnostics: (diagnostics + loaded.diagnostics).sorted(),
       fileCount: loaded.fileCount)
   }
