@@ -46,11 +46,9 @@ struct ChipIdentifier {
     self.names = names.filter { !$0.0.isEmpty }.sorted { ($0.0.count, $1.0) > ($1.0.count, $0.0) }
   }
 
-  /// Lower case, letters and digits only.
+  /// Lower case, letters and digits only (of any script, so "昇腾310P" does not shrink to "310p").
   static func normalize(_ text: String) -> String {
-    String(
-      text.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }.map(
-        Character.init))
+    String(text.lowercased().filter { $0.isLetter || $0.isNumber })
   }
 
   func identify(_ part: Part) -> [IdentifiedChip] {

@@ -102,7 +102,7 @@ struct ConditionEvaluator {
       }
     }
     guard index == 0, origins[0] == "CN" else { return .no }
-    return market == "CN" ? .no : .yes(.declared, ["the product is assembled in CN and sold in \(market)"])
+    return market == "CN" ? .no : .yes(.declared, ["the product is assembled in CN and sold outside China"])
   }
 
   private func prcChip(_ chip: IdentifiedChip?) -> Truth {
