@@ -55,9 +55,11 @@ import Testing
 }
 
 @Suite struct InstrumentStateTests {
+  /// Suspended from 2025-06-01 (day 20240) to 2025-12-31 (day 20453).
   let instrument = Instrument(
     id: "X", title: "X", authority: "A", issued: Day("2025-01-01"), effective: Day("2025-02-01"), summary: "",
-    elements: [], suspensions: [Suspension(by: "Y", from: Day(daysSinceEpoch: 20240), until: Day(daysSinceEpoch: 20453))  // 2025-06-01 to 2025-12-31],
+    elements: [],
+    suspensions: [Suspension(by: "Y", from: Day(daysSinceEpoch: 20240), until: Day(daysSinceEpoch: 20453))],
     articles: [], confidence: "high", sources: [], unconfirmed: nil)
 
   @Test(arguments: [
