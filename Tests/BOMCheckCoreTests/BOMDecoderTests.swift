@@ -120,7 +120,13 @@ func product(_ parts: String, header: String = "") -> String {
   @Test(arguments: [
     ("Rotor arc magnet", PartKind.magnet), ("Frameless BLDC motor 85 mm", .motor),
     ("Motor driver board", .board), ("Huawei Ascend 910B", .chip), ("Atlas 300T A2 training card", .module),
-    ("Digital servo", .servo), ("Full-range speaker", .speaker), ("M3 screw", .mechanical),
+    ("Digital servo", .servo), ("T-Motor Antigravity 4004 300kV", .motor), ("Motor Shaft", .mechanical),
+    ("Motor Pulley", .mechanical), ("Codewheel for Encoder AEDT-9810-Z00", .mechanical),
+    ("Encoder Codewheel PWB Mount", .mechanical), ("Fasteners Motor / M3 x 5 Flat Head Screw", .mechanical),
+    ("Bearing Motor Shaft and Center Shaft / 8mm x 4mm x 2mm", .mechanical),
+    ("Encoder Broadcom AEDT-9810-Z00", .encoder),
+    ("Rotor magnet ring, bonded NdFeB", .magnet), ("Frameless motor with hall sensors", .motor),
+    ("Full-range speaker", .speaker), ("M3 screw", .mechanical),
   ])
   func kindsAreInferredFromNames(name: String, kind: PartKind) {
     #expect(KindInference.infer(name: name, mpn: nil, manufacturer: nil) == kind)

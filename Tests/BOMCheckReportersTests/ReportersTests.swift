@@ -27,7 +27,8 @@ func expectGolden(_ text: String, _ name: String) throws {
     return
   }
   let expected = try String(contentsOfFile: path, encoding: .utf8)
-  #expect(text == expected, "\(name) differs from the golden file; re-record with RECORD_GOLDEN=1 after checking the diff")
+  #expect(
+    text == expected, "\(name) differs from the golden file; re-record with RECORD_GOLDEN=1 after checking the diff")
 }
 
 @Suite struct ReportersTests {

@@ -29,46 +29,53 @@ public enum KindInference {
       .mechanical,
       [
         "screw", "bolt", "nut", "washer", "bearing", "housing", "frame", "gear", "gearbox", "shaft",
-        "bracket", "propeller", "spring", "pin", "flange", "cover", "plate", "enclosure",
+        "bracket", "propeller", "spring", "pin", "flange", "cover", "plate", "enclosure", "pulley",
+        "fastener", "fasteners", "mount", "codewheel", "spacer", "coupling", "clamp", "hub", "belt",
       ]
     ),
   ]
 
   /// The inferred kind for a part's texts, or nil when no keyword matches.
+  ///
+  /// The name is read first, then the mpn, then the manufacturer. Within a text the head noun wins:
+  /// words after "for", "with", "of" or a comma are ignored, and the rightmost keyword is taken, so
+  /// "Motor shaft" is mechanical, "Codewheel for encoder" is not an encoder and "BLDC motor" a motor.
   public static func infer(name: String?, mpn: String?, manufacturer: String?) -> PartKind? {
-    let words = [name, mpn, manufacturer].compactMap { $0 }.joined(separator: " ").lowercased()
-    guard !words.isEmpty else { return nil }
-    let tokens = tokenize(words)
-    for (kind, keywords) in table {
-      for keyword in keywords where matches(keyword, in: tokens) {
+    for text in [name, mpn, manufacturer].compactMap({ $0 }) {
+      if let kind = headKind(of: text) { return kind }
+    }
+    return nil
+  }
+
+  private static let stopWords: Set<Substring> = ["for", "with", "of", "incl", "including", "w"]
+
+  private static func headKind(of text: String) -> PartKind? {
+    let lowered = text.lowercased()
+    let head = lowered.split(separator: ",", maxSplits: 1).first.map(String.init) ?? lowered
+    var tokens = head.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+    if let stop = tokens.firstIndex(where: { stopWords.contains($0) }), stop > 0 {
+      tokens = Array(tokens[..<stop])
+    }
+    guard !tokens.isEmpty else { return nil }
+    for end in stride(from: tokens.count - 1, through: 0, by: -1) {
+      for (kind, keywords) in table where keywords.contains(where: { matches($0, endingAt: end, in: tokens) }) {
         return kind
       }
     }
     return nil
   }
 
-  private static func tokenize(_ text: String) -> [Substring] {
-    text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") })
-  }
-
-  /// A keyword of several words matches consecutive tokens; one word matches a token that starts
-  /// with it (so "motors" and "magnets" match).
-  private static func matches(_ keyword: String, in tokens: [Substring]) -> Bool {
-    let parts = keyword.split(separator: " ")
-    guard parts.count <= tokens.count else { return false }
-    for start in 0...(tokens.count - parts.count) {
-      var all = true
-      for (offset, part) in parts.enumerated() {
-        let token = tokens[start + offset]
-        let ok =
-          parts.count == 1 ? (token == part || (token.hasPrefix(part) && token.count <= part.count + 2)) : token == part
-        if !ok {
-          all = false
-          break
-        }
-      }
-      if all { return true }
+  /// A keyword of several words matches consecutive tokens ending at `end`; one word matches a
+  /// token that equals it or starts with it plus at most two letters ("motors", "magnets").
+  private static func matches(_ keyword: String, endingAt end: Int, in tokens: [Substring]) -> Bool {
+    let parts = keyword.split(whereSeparator: { $0 == " " || $0 == "-" })
+    let start = end - parts.count + 1
+    guard start >= 0 else { return false }
+    if parts.count == 1 {
+      let token = tokens[end]
+      let part = parts[0]
+      return token == part || (token.hasPrefix(part) && token.count <= part.count + 2 && part.count >= 4)
     }
-    return false
+    return parts.enumerated().allSatisfy { offset, part in tokens[start + offset] == part }
   }
 }

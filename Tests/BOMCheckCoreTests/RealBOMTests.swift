@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@testable import BOMCheckCore
+
+/// Runs the checker over the hand-converted real open-hardware BOMs and the example BOMs.
+@Suite struct RealBOMTests {
+  func report(_ path: String) -> Report {
+    var request = CheckRequest(
+      paths: [path], workingDirectory: packageRoot, asOf: Day(daysSinceEpoch: 20_782), toolVersion: "test")
+    request.packLocations = ["Regimes"]
+    return Checker().run(request)
+  }
+
+  /// Counts `ref:` entries in a file's text: an independent count of its part nodes.
+  func refCount(_ path: String) throws -> Int {
+    let text = try String(contentsOfFile: "\(packageRoot)/\(path)", encoding: .utf8)
+    return text.split(separator: "\n").filter {
+      let trimmed = $0.drop { $0 == " " || $0 == "-" }
+      return trimmed.hasPrefix("ref:") || trimmed.hasPrefix("{ref:")
+    }.count
+  }
+
+  @Test func realBOMFixturesDecodeAndEveryPartIsCounted() throws {
+    let fixtures = "Tests/BOMCheckCoreTests/Fixtures/real-boms"
+    let result = report(fixtures)
+    #expect(result.diagnostics.filter { $0.severity == .error } == [])
+    #expect(result.products.map(\.id) == ["ai-search-and-rescue-drone", "open-robot-actuator-module-v1"])
+    #expect(result.products[0].partCount == (try refCount("\(fixtures)/ai-search-and-rescue-drone.yaml")))
+    #expect(result.products[1].partCount == (try refCount("\(fixtures)/open-robot-actuator-module-v1.yaml")))
+  }
+
+  @Test func realDroneMotorsArePresumedToHoldMagnetsAndTheJetsonIsBelowThresholds() {
+    let result = report("Tests/BOMCheckCoreTests/Fixtures/real-boms/ai-search-and-rescue-drone.yaml")
+    let rules = Set(result.findings.map(\.rule))
+    #expect(rules == ["CN-RE-ASSEMBLY"])
+    #expect(result.findings.allSatisfy { $0.confidence == .presumed && $0.status == .advisory })
+  }
+
+  @Test func theSharedRealBOMFolderHasNoYAMLAndIsReportedAsEmpty() {
+    let result = report("../shared/data/real-boms")
+    #expect(result.summary.files == 0)
+    #expect(result.products.isEmpty)
+  }
+
+  @Test func everyExampleBOMIsValidAndRoundTripsThroughTheReader() throws {
+    let result = report("BOMs")
+    #expect(result.diagnostics.filter { $0.severity != .warning || $0.code != "pack.unverified" } == [])
+    #expect(result.products.count >= 6)
+    let files = try FileManager.default.subpathsOfDirectory(atPath: "\(packageRoot)/BOMs").filter { $0.hasSuffix(".yaml") }
+    #expect(result.summary.files == files.count)
+    for file in files {
+      let bytes = try #require(FileManager.default.contents(atPath: "\(packageRoot)/BOMs/\(file)"))
+      let document = try YAMLReader().read([UInt8](bytes))
+      #expect(document.duplicateKeys.isEmpty)
+    }
+  }
+}
