@@ -47,7 +47,9 @@ import Testing
     let result = report("BOMs")
     #expect(result.diagnostics.filter { $0.severity != .warning || $0.code != "pack.unverified" } == [])
     #expect(result.products.count >= 6)
-    let files = try FileManager.default.subpathsOfDirectory(atPath: "\(packageRoot)/BOMs").filter { $0.hasSuffix(".yaml") }
+    let files = try FileManager.default.subpathsOfDirectory(atPath: "\(packageRoot)/BOMs").filter {
+      $0.hasSuffix(".yaml")
+    }
     #expect(result.summary.files == files.count)
     for file in files {
       let bytes = try #require(FileManager.default.contents(atPath: "\(packageRoot)/BOMs/\(file)"))
