@@ -1,7 +1,7 @@
 import Foundation
 
 /// File-system helpers for finding and reading BOM files; paths are absolute and `/`-separated.
-enum FileSystem {
+public enum FileSystem {
   /// The canonical absolute path (symbolic links resolved), or nil when the file does not exist.
   static func canonical(_ path: String) -> String? {
     guard let resolved = realpath(path, nil) else { return nil }
@@ -102,4 +102,9 @@ enum FileSystem {
       current = directory(of: current)
     }
   }
+}
+
+extension FileSystem {
+  /// `path` made absolute against `base` and normalised; for callers outside Core.
+  public static func absolutePath(_ path: String, base: String) -> String { absolute(path, base: base) }
 }

@@ -12,10 +12,12 @@ public struct CheckRequest: Sendable {
   public var toolVersion: String
   /// YAML limits.
   public var limits = YAMLLimits()
-  /// Pack files or directories (nil: the shipped `Regimes/`).
+  /// Pack files or directories to load.
   public var packLocations: [String]
-  /// Configuration overrides of instrument statuses.
-  public var overrides: [RegimeOverride] = []
+  /// The configuration (`.bomcheck.yaml`), already read.
+  public var config = Config()
+  /// Problems found reading the configuration.
+  public var configDiagnostics: [Diagnostic] = []
 
   /// Creates a request.
   public init(paths: [String], workingDirectory: String, asOf: Day, toolVersion: String) {
@@ -42,7 +44,7 @@ public struct Checker: Sendable {
     let (packs, packProblems) = PackLoader(codes: codes, workingDirectory: request.workingDirectory)
       .load(request.packLocations)
     var regimes = RegimeSet(packs: packs)
-    regimes.overrides = request.overrides
+    regimes.overrides = request.config.overrides
     var diagnostics = packProblems
     for pack in packs where request.asOf > pack.verifiedThrough {
       diagnostics.append(
@@ -61,19 +63,33 @@ public struct Checker: Sendable {
 
   /// Loads and judges everything in `request`.
   public func run(_ request: CheckRequest) -> Report {
-    let (regimes, diagnostics) = loadRegimes(request)
+    let (regimes, packDiagnostics) = loadRegimes(request)
+    var diagnostics = packDiagnostics + request.configDiagnostics
+    diagnostics += ConfigValidator(regimes: regimes, known: knownMarkets(regimes), asOf: request.asOf)
+      .validate(request.config)
     var options = BOMLoader.Options(workingDirectory: request.workingDirectory)
     options.limits = request.limits
     options.marketGroups = MarketGroupNames.known.union(regimes.groups.keys)
     let loaded = BOMLoader(options: options, codes: codes).load(paths: request.paths)
     let engine = Engine(regimes: regimes, asOf: request.asOf)
+    let policy = Policy(licences: request.config.licences, waivers: request.config.waivers)
     var products: [ProductResult] = []
     var findings: [Finding] = []
     for product in loaded.products {
-      let (result, productFindings) = engine.evaluate(product, extraMarkets: request.extraMarkets)
+      let (result, productFindings) = engine.evaluate(
+        product, extraMarkets: request.config.markets + request.extraMarkets, policy: policy)
       products.append(result)
       findings += productFindings
     }
+    let validator = ConfigValidator(regimes: regimes, known: knownMarkets(regimes), asOf: request.asOf)
+    diagnostics += validator.waiverDiagnostics(
+      request.config.waivers + loaded.products.flatMap { product in
+        product.product.waivers.map { waiver in
+          var own = waiver
+          own.product = product.product.id
+          return own
+        }
+      }, findings: findings)
     return Report(
       toolVersion: request.toolVersion, asOf: request.asOf, regimes: regimes.packs.map(\.summary),
       products: products, findings: findings, diagnostics: (diagnostics + loaded.diagnostics).sorted(),

@@ -50,14 +50,23 @@ public struct Engine: Sendable {
   }
 
   /// Judges one product.
-  public func evaluate(_ loaded: LoadedProduct, extraMarkets: [String] = []) -> (ProductResult, [Finding]) {
+  public func evaluate(_ loaded: LoadedProduct, extraMarkets: [String] = [], policy: Policy = Policy())
+    -> (ProductResult, [Finding])
+  {
     let (listed, expanded) = markets(for: loaded.product, extra: extraMarkets)
     var run = ProductRun(engine: self, product: loaded.product, markets: expanded)
     run.walk(loaded.parts, path: "", origins: [loaded.product.assembledIn])
-    var findings = run.findings(listed: listed)
+    var productPolicy = policy
+    productPolicy.waivers += loaded.product.waivers.map { waiver in
+      var own = waiver
+      own.product = loaded.product.id
+      return own
+    }
+    let applier = PolicyApplier(policy: productPolicy, regimes: regimes, asOf: asOf, listed: listed)
+    var findings = applier.applyWaivers(applier.applyLicences(run.findings(listed: listed)))
     let cells = CellBuilder(regimes: regimes, listed: listed, expanded: expanded).cells(findings)
-    findings += CellBuilder.conflictFindings(
-      cells.raw, findings: findings, loaded: loaded, listed: listed, regimes: regimes)
+    findings += applier.applyWaivers(
+      CellBuilder.conflictFindings(cells.raw, findings: findings, loaded: loaded, listed: listed, regimes: regimes))
     let result = ProductResult(
       id: loaded.product.id, name: loaded.product.name, file: loaded.file,
       partCount: loaded.partCount, cells: cells.folded, location: loaded.product.location)

@@ -77,6 +77,8 @@ public struct Finding: Sendable, Hashable {
   public var markets: [String]
   /// Where the part (or product) is written.
   public var location: SourceLocation
+  /// The part's manufacturer (supplier), when written; licences are matched against it.
+  public var supplier: String? = nil
   /// The message, with the legal basis.
   public var message: String
   /// What data would settle an indeterminate finding, if any.

@@ -32,7 +32,8 @@ extension ProductRun {
       rule: rule.id, regime: rule.pack, instruments: rule.instruments, status: outcome.status,
       severity: outcome.status.severity ?? .note, confidence: outcome.confidence, product: product.id,
       part: entry.context.path, markets: markets, location: entry.context.part.location,
-      message: outcome.message, settle: outcome.settle, sources: ProductRun.unique(sources), notes: notes)
+      supplier: entry.context.part.manufacturer, message: outcome.message, settle: outcome.settle,
+      sources: ProductRun.unique(sources), notes: notes)
   }
 }
 

@@ -14,19 +14,23 @@ extension BOMCheck {
     var format: ReportFormat = .text
 
     @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run: error, warning, note, none.")
-    var failOn: FailOn = .error
+    var failOn: FailOn?
 
     func run() throws {
-      let report = Checker().run(try options.request())
+      let request = try options.request()
+      let checker = Checker()
+      try options.validateMarkets(request, checker: checker)
+      let report = checker.run(request)
+      let threshold = failOn.map(\.severity) ?? request.config.failOn ?? .error
       var render = RenderOptions()
       render.quiet = options.quiet
-      render.failOn = failOn.severity
+      render.failOn = threshold
       render.color = format == .text && options.output == nil && Terminal.isColorTerminal
       try Output.write(try reporter(for: format).render(report, options: render), to: options.output)
       if format != .text && !options.quiet {
         Output.standardError(TextReporter().summaryLine(report))
       }
-      throw ExitStatus.code(for: report, failOn: failOn.severity)
+      throw ExitStatus.code(for: report, failOn: threshold)
     }
   }
 }

@@ -55,15 +55,24 @@ struct CommonOptions: ParsableArguments {
     return argument.hasPrefix("/") ? argument : nil
   }
 
-  /// The request for Core.
+  /// The request for Core: the configuration read, and packs from `--regimes`, else the
+  /// configuration's `regimes`, else the shipped `Regimes/`.
   func request() throws -> CheckRequest {
     let cwd = FileManager.default.currentDirectoryPath
     var request = CheckRequest(
       paths: paths.isEmpty ? ["BOMs"] : paths, workingDirectory: cwd, asOf: try evaluationDay(),
       toolVersion: BOMCheck.version)
     request.extraMarkets = markets
+    if let path = config.map({ FileSystem.absolutePath($0, base: cwd) }) ?? ConfigDecoder.find(from: cwd) {
+      guard FileManager.default.fileExists(atPath: path) else {
+        throw ValidationError("--config: no such file '\(config ?? path)'")
+      }
+      (request.config, request.configDiagnostics) = ConfigDecoder(codes: Codes()).load(path, workingDirectory: cwd)
+    }
     if let regimes {
       request.packLocations = [regimes]
+    } else if !request.config.regimes.isEmpty {
+      request.packLocations = request.config.regimes
     } else if let shipped = PackLoader.defaultDirectory(
       workingDirectory: cwd, executablePath: CommandLine.arguments.first.flatMap(Self.executablePath))
     {
@@ -72,5 +81,15 @@ struct CommonOptions: ParsableArguments {
       throw ValidationError("cannot find the shipped Regimes/ directory; pass --regimes DIR")
     }
     return request
+  }
+
+  /// Checks `--market` codes against ISO codes and the packs' groups (usage error otherwise).
+  func validateMarkets(_ request: CheckRequest, checker: Checker) throws {
+    guard !markets.isEmpty else { return }
+    let (regimes, _) = checker.loadRegimes(request)
+    let known = checker.knownMarkets(regimes)
+    for market in markets where !known.contains(market) {
+      throw ValidationError("--market '\(market)' is not an ISO 3166-1 alpha-2 code or a market group")
+    }
   }
 }
