@@ -24,11 +24,15 @@ public protocol Reporter: Sendable {
   func render(_ report: Report, options: RenderOptions) throws -> String
 }
 
-/// The reporter for a format.
-public func reporter(for format: ReportFormat) -> any Reporter {
+/// The reporter for a format; `rules` feed SARIF's rule descriptors, `baseline` the Markdown report.
+public func reporter(for format: ReportFormat, rules: [RuleInfo] = [], baseline: Set<String>? = nil) -> any Reporter {
   switch format {
   case .text: return TextReporter()
   case .json: return JSONReporter()
-  default: return TextReporter()
+  case .sarif: return SARIFReporter(rules: rules)
+  case .junit: return JUnitReporter()
+  case .github: return GitHubReporter()
+  case .md: return MarkdownReporter(baseline: baseline)
+  case .html, .csv: return TextReporter()
   }
 }

@@ -86,7 +86,7 @@ enum MatrixText {
       rows.append([cell.market] + statuses + [conflict])
     }
     let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
-    var out = ["\(product.id) (\(product.file), \(product.partCount) parts):"]
+    var out = ["\(product.id) (\(product.file), \(product.partCount) part\(product.partCount == 1 ? "" : "s")):"]
     for row in rows {
       let padded = row.enumerated().map { index, text in
         text + String(repeating: " ", count: widths[index] - text.count)

@@ -84,7 +84,18 @@ struct LoadSession {
           count += includedCount
         }
       } else if !result[index].parts.isEmpty {
-        result[index].parts = resolve(result[index].parts, chain: chain, depth: depth + 1, count: &count)
+        if depth + 1 > loader.options.maxPartDepth {
+          let child = result[index].parts[0].location
+          diagnostics.append(
+            Diagnostic(
+              code: "bom.too-deep", severity: .error, file: child.file,
+              mark: Mark(line: child.line, column: child.column),
+              message: "parts are nested deeper than \(loader.options.maxPartDepth) levels (includes counted)"))
+          // Still counted (and judged), but includes below the limit are not followed.
+          count += result[index].parts.reduce(0) { $0 + $1.nodeCount }
+        } else {
+          result[index].parts = resolve(result[index].parts, chain: chain, depth: depth + 1, count: &count)
+        }
       }
       if count > loader.options.maxParts {
         diagnostics.append(
@@ -143,25 +154,27 @@ struct LoadSession {
       return fail(
         "include-not-assembly", "included file `\(include)` is a product; only assembly files can be included")
     }
-    return assemblyParts(canonical, chain: chain + [canonical], depth: depth + 1)
+    return assemblyParts(canonical, chain: chain + [canonical], depth: depth)
   }
 
-  /// An assembly's parts with its own includes resolved; cached when reached at the same depth
-  /// budget without problems.
+  /// An assembly's parts with its own includes resolved, for an including part at `depth` (0 when
+  /// the assembly is read on its own); cached per path and depth when resolved without problems, so
+  /// shared assemblies are expanded once per depth however often they are included.
   mutating func assemblyParts(_ path: String, chain: [String], depth: Int) -> ([Part], Int)? {
-    if let cached = resolvedAssemblies[path] { return cached }
+    let key = "\(depth)#\(path)"
+    if let cached = resolvedAssemblies[key] { return cached }
     guard let bom = file(path) else { return nil }
     var count = 0
     let before = diagnostics.count
     let parts = resolve(bom.parts, chain: chain, depth: depth + 1, count: &count)
-    if diagnostics.count == before { resolvedAssemblies[path] = (parts, count) }
+    if diagnostics.count == before { resolvedAssemblies[key] = (parts, count) }
     return (parts, count)
   }
 
   func finish(files: [String]) -> LoadResult {
     LoadResult(
       products: products.sorted { $0.product.id < $1.product.id },
-      fileCount: files.count,
-      diagnostics: diagnostics.sorted())
+      fileCount: decoded.count,
+      diagnostics: Array(Set(diagnostics)).sorted())
   }
 }

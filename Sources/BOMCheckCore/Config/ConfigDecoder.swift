@@ -23,7 +23,13 @@ public struct ConfigDecoder: Sendable {
   public func load(_ path: String, workingDirectory: String) -> (Config, [Diagnostic]) {
     let shown = FileSystem.display(path, workingDirectory: workingDirectory)
     guard let bytes = FileSystem.read(path) else {
-      return (Config(), [Diagnostic(code: "io.unreadable", severity: .error, file: shown, mark: nil, message: "cannot read the configuration")])
+      return (
+        Config(),
+        [
+          Diagnostic(
+            code: "io.unreadable", severity: .error, file: shown, mark: nil, message: "cannot read the configuration")
+        ]
+      )
     }
     do {
       let document = try YAMLReader().read(bytes)
@@ -44,7 +50,9 @@ public struct ConfigDecoder: Sendable {
     for duplicate in document.duplicateKeys {
       context.error("duplicate-key", duplicate.mark, "duplicate key `\(duplicate.key)`")
     }
-    guard let top = context.fields(of: document.root, what: "the configuration", known: Self.topKeys, required: ["bomcheck"])
+    guard
+      let top = context.fields(
+        of: document.root, what: "the configuration", known: Self.topKeys, required: ["bomcheck"])
     else { return (config, context.diagnostics) }
     if let version = top["bomcheck"], context.integer(version) != 1 {
       context.error("bad-version", version.value.mark, "`bomcheck` must be 1")
@@ -56,7 +64,8 @@ public struct ConfigDecoder: Sendable {
       } else if let severity = Severity(rawValue: text) {
         config.failOn = .some(severity)
       } else {
-        context.error("unknown-value", failOn.value.mark, "unknown fail_on `\(text)`; accepted: error, warning, note, none")
+        context.error(
+          "unknown-value", failOn.value.mark, "unknown fail_on `\(text)`; accepted: error, warning, note, none")
       }
     }
     if let regimes = top["regimes"] {
@@ -75,7 +84,9 @@ public struct ConfigDecoder: Sendable {
   }
 
   private func licence(_ node: YAMLNode, _ context: inout DecodeContext) -> Licence? {
-    let keys = ["id", "regime", "instruments", "kind", "exporter", "products", "markets", "valid_from", "valid_until", "notes"]
+    let keys = [
+      "id", "regime", "instruments", "kind", "exporter", "products", "markets", "valid_from", "valid_until", "notes",
+    ]
     let required = ["id", "regime", "instruments", "markets", "valid_from", "valid_until"]
     guard let fields = context.fields(of: node, what: "a licence", known: keys, required: required) else { return nil }
     _ = context.text(fields["notes"])
@@ -103,8 +114,10 @@ public struct ConfigDecoder: Sendable {
       let fields = context.fields(
         of: node, what: "a regime override", known: ["instrument", "status", "from", "note"],
         required: ["instrument", "status"]),
-      let instrument = context.text(fields["instrument"]), let status = context.oneOf(fields["status"], OverrideStatus.self)
+      let instrument = context.text(fields["instrument"]),
+      let status = context.oneOf(fields["status"], OverrideStatus.self)
     else { return nil }
-    return RegimeOverride(instrument: instrument, status: status, from: context.day(fields["from"]), note: context.text(fields["note"]))
+    return RegimeOverride(
+      instrument: instrument, status: status, from: context.day(fields["from"]), note: context.text(fields["note"]))
   }
 }

@@ -4,7 +4,9 @@ struct ConfigValidator {
   let known: Set<String>
   let asOf: Day
 
-  private func diagnostic(_ code: String, _ severity: Severity, _ location: SourceLocation, _ message: String) -> Diagnostic {
+  private func diagnostic(_ code: String, _ severity: Severity, _ location: SourceLocation, _ message: String)
+    -> Diagnostic
+  {
     Diagnostic(
       code: code, severity: severity, file: location.file, mark: Mark(line: location.line, column: location.column),
       message: message)
@@ -14,11 +16,17 @@ struct ConfigValidator {
     var result: [Diagnostic] = []
     let file = config.file ?? ".bomcheck.yaml"
     for market in config.markets where !known.contains(market) {
-      result.append(Diagnostic(code: "config.unknown-market", severity: .error, file: file, mark: nil, message: "unknown market `\(market)` in `markets`"))
+      result.append(
+        Diagnostic(
+          code: "config.unknown-market", severity: .error, file: file, mark: nil,
+          message: "unknown market `\(market)` in `markets`"))
     }
     for licence in config.licences { result += validate(licence) }
     for override in config.overrides where regimes.instrument(override.instrument) == nil {
-      result.append(Diagnostic(code: "config.unknown-instrument", severity: .error, file: file, mark: nil, message: "regime override names unknown instrument `\(override.instrument)`"))
+      result.append(
+        Diagnostic(
+          code: "config.unknown-instrument", severity: .error, file: file, mark: nil,
+          message: "regime override names unknown instrument `\(override.instrument)`"))
     }
     return result
   }
@@ -27,18 +35,33 @@ struct ConfigValidator {
     var result: [Diagnostic] = []
     guard let pack = regimes.packs.first(where: { $0.id == licence.regime }) else {
       let ids = regimes.packs.map(\.id).joined(separator: ", ")
-      return [diagnostic("config.unknown-regime", .error, licence.location, "licence \(licence.id) names unknown regime `\(licence.regime)`; loaded: \(ids)")]
+      return [
+        diagnostic(
+          "config.unknown-regime", .error, licence.location,
+          "licence \(licence.id) names unknown regime `\(licence.regime)`; loaded: \(ids)")
+      ]
     }
     for instrument in licence.instruments where !pack.instruments.contains(where: { $0.id == instrument }) {
-      result.append(diagnostic("config.unknown-instrument", .error, licence.location, "licence \(licence.id) names `\(instrument)`, not an instrument of \(pack.id)"))
+      result.append(
+        diagnostic(
+          "config.unknown-instrument", .error, licence.location,
+          "licence \(licence.id) names `\(instrument)`, not an instrument of \(pack.id)"))
     }
     for market in licence.markets where !known.contains(market) {
-      result.append(diagnostic("config.unknown-market", .error, licence.location, "licence \(licence.id) names unknown market `\(market)`"))
+      result.append(
+        diagnostic(
+          "config.unknown-market", .error, licence.location, "licence \(licence.id) names unknown market `\(market)`"))
     }
     if licence.validUntil < asOf {
-      result.append(diagnostic("config.licence-expired", .warning, licence.location, "licence \(licence.id) expired on \(licence.validUntil); findings it covered are license-required again"))
+      result.append(
+        diagnostic(
+          "config.licence-expired", .warning, licence.location,
+          "licence \(licence.id) expired on \(licence.validUntil); findings it covered are license-required again"))
     } else if licence.validUntil <= asOf.adding(days: 60), licence.validFrom <= asOf {
-      result.append(diagnostic("config.licence-expiring", .warning, licence.location, "licence \(licence.id) ends on \(licence.validUntil), within 60 days of \(asOf): renew it"))
+      result.append(
+        diagnostic(
+          "config.licence-expiring", .warning, licence.location,
+          "licence \(licence.id) ends on \(licence.validUntil), within 60 days of \(asOf): renew it"))
     }
     return result
   }
@@ -49,18 +72,26 @@ struct ConfigValidator {
     var result: [Diagnostic] = []
     for waiver in waivers {
       if !rules.contains(waiver.rule) {
-        result.append(diagnostic("waiver.unknown-rule", .error, waiver.location, "waiver names unknown rule `\(waiver.rule)`"))
+        result.append(
+          diagnostic("waiver.unknown-rule", .error, waiver.location, "waiver names unknown rule `\(waiver.rule)`"))
         continue
       }
       for market in waiver.markets where !known.contains(market) {
-        result.append(diagnostic("waiver.unknown-market", .error, waiver.location, "waiver names unknown market `\(market)`"))
+        result.append(
+          diagnostic("waiver.unknown-market", .error, waiver.location, "waiver names unknown market `\(market)`"))
       }
       let matching = findings.filter { PolicyApplier.matches(waiver, $0) }
       if matching.isEmpty {
         let part = waiver.part.map { " part \($0)" } ?? ""
-        result.append(diagnostic("waiver.stale", .warning, waiver.location, "waiver for \(waiver.rule) on \(waiver.product ?? "?")\(part) matches no finding; remove it"))
+        result.append(
+          diagnostic(
+            "waiver.stale", .warning, waiver.location,
+            "waiver for \(waiver.rule) on \(waiver.product ?? "?")\(part) matches no finding; remove it"))
       } else if waiver.expires < asOf {
-        result.append(diagnostic("waiver.expired", .warning, waiver.location, "waiver for \(waiver.rule) expired on \(waiver.expires) and no longer applies"))
+        result.append(
+          diagnostic(
+            "waiver.expired", .warning, waiver.location,
+            "waiver for \(waiver.rule) expired on \(waiver.expires) and no longer applies"))
       }
     }
     return result

@@ -83,13 +83,14 @@ public struct Checker: Sendable {
     }
     let validator = ConfigValidator(regimes: regimes, known: knownMarkets(regimes), asOf: request.asOf)
     diagnostics += validator.waiverDiagnostics(
-      request.config.waivers + loaded.products.flatMap { product in
-        product.product.waivers.map { waiver in
-          var own = waiver
-          own.product = product.product.id
-          return own
-        }
-      }, findings: findings)
+      request.config.waivers
+        + loaded.products.flatMap { product in
+          product.product.waivers.map { waiver in
+            var own = waiver
+            own.product = product.product.id
+            return own
+          }
+        }, findings: findings)
     return Report(
       toolVersion: request.toolVersion, asOf: request.asOf, regimes: regimes.packs.map(\.summary),
       products: products, findings: findings, diagnostics: (diagnostics + loaded.diagnostics).sorted(),

@@ -67,10 +67,19 @@ public struct Engine: Sendable {
     let cells = CellBuilder(regimes: regimes, listed: listed, expanded: expanded).cells(findings)
     findings += applier.applyWaivers(
       CellBuilder.conflictFindings(cells.raw, findings: findings, loaded: loaded, listed: listed, regimes: regimes))
+    findings.sort(by: Finding.order)
+    let folded = cells.folded.map { cell in
+      var linked = cell
+      let codes = regimes.codes(for: cell.market)
+      linked.findings = findings.filter { finding in
+        finding.markets.contains { !regimes.codes(for: $0).isDisjoint(with: codes) }
+      }.map(\.fingerprint)
+      return linked
+    }
     let result = ProductResult(
       id: loaded.product.id, name: loaded.product.name, file: loaded.file,
-      partCount: loaded.partCount, cells: cells.folded, location: loaded.product.location)
-    return (result, findings.sorted(by: Finding.order))
+      partCount: loaded.partCount, cells: folded, location: loaded.product.location)
+    return (result, findings)
   }
 }
 

@@ -37,7 +37,9 @@ struct PolicyApplier {
     var changed = finding
     changed.markets = MarketFolding.fold(inside, listed: listed, regimes: regimes)
     change(&changed)
-    changed.fingerprint = Fingerprint.make([changed.rule, changed.product, changed.part, changed.markets.joined(separator: ",")])
+    changed.fingerprint = Fingerprint.make([
+      changed.rule, changed.product, changed.part, changed.markets.joined(separator: ","),
+    ])
     let outside = all.filter { !covered($0) }
     guard !outside.isEmpty else { return [changed] }
     var rest = finding
@@ -56,7 +58,8 @@ struct PolicyApplier {
         if asOf > licence.validUntil || asOf < licence.validFrom {
           let note =
             asOf > licence.validUntil
-            ? "licence \(licence.id) expired on \(licence.validUntil)" : "licence \(licence.id) is valid only from \(licence.validFrom)"
+            ? "licence \(licence.id) expired on \(licence.validUntil)"
+            : "licence \(licence.id) is valid only from \(licence.validFrom)"
           pieces = pieces.flatMap { piece in
             piece.status == .licenseRequired
               ? split(piece, covered: { destinations.contains($0) }, change: { $0.notes.append(note) }) : [piece]
@@ -68,7 +71,8 @@ struct PolicyApplier {
           return split(piece, covered: { destinations.contains($0) }) { finding in
             finding.status = .licensed
             finding.severity = .note
-            finding.notes.append("covered by \(licence.kind) licence \(licence.id), valid \(licence.validFrom) to \(licence.validUntil)")
+            finding.notes.append(
+              "covered by \(licence.kind) licence \(licence.id), valid \(licence.validFrom) to \(licence.validUntil)")
           }
         }
       }
@@ -78,7 +82,8 @@ struct PolicyApplier {
 
   private func matches(_ licence: Licence, _ finding: Finding) -> Bool {
     guard licence.regime == finding.regime, let instrument = finding.instruments.first,
-      licence.instruments.contains(instrument) || licence.instruments.contains(where: { instrument.hasPrefix($0 + " ") })
+      licence.instruments.contains(instrument)
+        || licence.instruments.contains(where: { instrument.hasPrefix($0 + " ") })
     else { return false }
     if !licence.products.isEmpty && !licence.products.contains(finding.product) { return false }
     guard let exporter = licence.exporter else { return true }

@@ -18,6 +18,8 @@ public struct Cell: Sendable, Hashable {
   public var status: [String: Status]
   /// Conflict level.
   public var conflict: ConflictLevel
+  /// Fingerprints of the findings (waived ones too) that fall in this cell, in report order.
+  public var findings: [String] = []
 }
 
 /// One product's results.
