@@ -24,12 +24,12 @@ public protocol Reporter: Sendable {
   func render(_ report: Report, options: RenderOptions) throws -> String
 }
 
-/// The reporter for a format; `rules` feed SARIF's rule descriptors, `baseline` the Markdown report.
-public func reporter(for format: ReportFormat, rules: [RuleInfo] = [], baseline: Set<String>? = nil) -> any Reporter {
+/// The reporter for a format; `baseline` (fingerprints of an earlier JSON report) feeds Markdown.
+public func reporter(for format: ReportFormat, baseline: Set<String>? = nil) -> any Reporter {
   switch format {
   case .text: return TextReporter()
   case .json: return JSONReporter()
-  case .sarif: return SARIFReporter(rules: rules)
+  case .sarif: return SARIFReporter()
   case .junit: return JUnitReporter()
   case .github: return GitHubReporter()
   case .md: return MarkdownReporter(baseline: baseline)

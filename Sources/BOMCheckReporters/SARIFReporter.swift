@@ -4,15 +4,11 @@ import Foundation
 /// SARIF 2.1.0 for GitHub code scanning: rules with descriptions and help, relative URIs,
 /// `partialFingerprints`, markets in `properties`; waived findings are left out.
 public struct SARIFReporter: Reporter {
-  /// The rules' metadata (from the loaded packs plus the built-in conflict rules).
-  let rules: [RuleInfo]
-
-  /// Creates the reporter with the loaded packs' rules.
-  public init(rules: [RuleInfo]) {
-    self.rules = rules
-  }
+  /// Creates the reporter.
+  public init() {}
 
   public func render(_ report: Report, options: RenderOptions) throws -> String {
+    let rules = RuleInfo.all(report.rules)
     let findings = report.findings.filter { !$0.waived }
     var descriptors = rules.map { rule in
       SARIF.Rule(
@@ -106,8 +102,8 @@ public struct RuleInfo: Sendable {
   public var regime: String
 
   /// The rules of the loaded packs plus the built-in conflict rules.
-  public static func all(_ regimes: RegimeSet) -> [RuleInfo] {
-    regimes.rules.map {
+  public static func all(_ rules: [Rule]) -> [RuleInfo] {
+    rules.map {
       RuleInfo(id: $0.id, title: $0.title, description: $0.description, help: $0.help, regime: $0.pack)
     }
       + RegimeText.builtInRules.map {

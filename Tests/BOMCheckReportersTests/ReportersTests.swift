@@ -37,7 +37,10 @@ func expectGolden(_ text: String, _ name: String) throws {
     #expect(examplesReport.diagnostics.allSatisfy { $0.severity != .error })
   }
 
-  @Test(arguments: [(ReportFormat.json, "examples.json"), (.text, "examples.txt")])
+  @Test(arguments: [
+    (ReportFormat.json, "examples.json"), (.text, "examples.txt"), (.sarif, "examples.sarif"),
+    (.junit, "examples.junit.xml"), (.github, "examples.github.txt"), (.md, "examples.md"),
+  ])
   func goldenOutputOfTheExamples(format: ReportFormat, file: String) throws {
     try expectGolden(try reporter(for: format).render(examplesReport, options: RenderOptions()), file)
   }
@@ -60,5 +63,43 @@ func expectGolden(_ text: String, _ name: String) throws {
     #expect(cellStatuses.contains(.clear))
     #expect(examplesReport.findings.contains { $0.rule == "CONFLICT" })
     #expect(examplesReport.findings.contains { $0.rule == "CONFLICT-POSSIBLE" })
+  }
+}
+
+@Suite struct FormatDetailTests {
+  @Test func sarifLeavesOutWaivedFindingsAndKeepsMarketsInProperties() throws {
+    let sarif = try SARIFReporter().render(examplesReport, options: RenderOptions())
+    let waived = examplesReport.findings.filter(\.waived)
+    #expect(!waived.isEmpty)
+    for finding in waived { #expect(!sarif.contains(finding.fingerprint)) }
+    #expect(sarif.contains("\"markets\" : ["))
+    #expect(!sarif.contains("\"uri\" : \"/"))
+  }
+
+  @Test func githubCommandsEscapeTheirData() {
+    let reporter = GitHubReporter()
+    #expect(reporter.escapeData("50% done\nnext") == "50%25 done%0Anext")
+    #expect(reporter.escapeProperty("a:b,c") == "a%3Ab%2Cc")
+  }
+
+  @Test func junitEscapesAndFailsOnlyGatingCells() throws {
+    let xml = try JUnitReporter().render(examplesReport, options: RenderOptions())
+    #expect(xml.contains("<testcase classname=\"robovac-rv10\" name=\"robovac-rv10 × US\"/>"))
+    #expect(xml.contains("name=\"hx1-humanoid × US\">\n      <failure"))
+    #expect(XML.escape("<a & \"b\">") == "&lt;a &amp; &quot;b&quot;&gt;")
+  }
+
+  @Test func markdownListsErrorsFirstAndNewOnesBeforeKnownOnes() throws {
+    let all = Set(examplesReport.findings.map(\.fingerprint))
+    let plain = try MarkdownReporter().render(examplesReport, options: RenderOptions())
+    let errors = try #require(plain.range(of: "### Errors"))
+    let warnings = try #require(plain.range(of: "Warnings ("))
+    #expect(errors.lowerBound < warnings.lowerBound)
+    let withBaseline = try MarkdownReporter(baseline: all).render(examplesReport, options: RenderOptions())
+    #expect(!withBaseline.contains("New errors"))
+    let oneNew = all.subtracting([examplesReport.findings.first { $0.severity == .error }?.fingerprint ?? ""])
+    #expect(
+      try MarkdownReporter(baseline: oneNew).render(examplesReport, options: RenderOptions()).contains(
+        "### New errors (not in the baseline) (1)"))
   }
 }

@@ -91,9 +91,11 @@ public struct Checker: Sendable {
             return own
           }
         }, findings: findings)
-    return Report(
+    var report = Report(
       toolVersion: request.toolVersion, asOf: request.asOf, regimes: regimes.packs.map(\.summary),
       products: products, findings: findings, diagnostics: (diagnostics + loaded.diagnostics).sorted(),
       fileCount: loaded.fileCount)
+    report.rules = regimes.rules
+    return report
   }
 }

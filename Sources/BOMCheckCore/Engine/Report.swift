@@ -69,6 +69,8 @@ public struct Report: Sendable {
   public var diagnostics: [Diagnostic]
   /// Counts.
   public var summary: Summary
+  /// The rules of the loaded packs (for rule metadata in SARIF and reports).
+  public var rules: [Rule] = []
 
   /// Creates a report and computes its summary.
   public init(

@@ -172,6 +172,22 @@ public struct Pack: Sendable {
   public var rules: [Rule]
   /// The file it was read from (display path).
   public var file: String
+  /// For a local pack: the shipped pack whose rules and catalog it adds to.
+  public var extends: String? = nil
+
+  /// Adds a local pack's sources, instruments, groups, catalog, entities and rules to this pack.
+  public mutating func merge(_ local: Pack) {
+    sources += local.sources
+    instruments += local.instruments
+    groups += local.groups
+    catalog = local.catalog + catalog
+    entities += local.entities
+    rules += local.rules.map { rule in
+      var own = rule
+      own.pack = id
+      return own
+    }
+  }
 
   /// The summary shown in reports.
   public var summary: PackSummary {

@@ -3,7 +3,7 @@ public struct PackDecoder: Sendable {
   static let topKeys = [
     "bomcheck_pack", "id", "title", "jurisdiction", "authority", "verified_through", "disclaimer",
     "notes", "sources", "instruments", "groups", "magnet_grades", "thresholds_3a090", "entities",
-    "catalog", "rules",
+    "catalog", "rules", "extends",
   ]
   let codes: Codes
 
@@ -21,8 +21,16 @@ public struct PackDecoder: Sendable {
     guard
       let top = context.fields(
         of: document.root, what: "a regime pack", known: Self.topKeys,
-        required: ["bomcheck_pack", "id", "jurisdiction", "verified_through"])
+        required: ["bomcheck_pack", "id"])
     else { return (nil, context.diagnostics) }
+    let extends = context.text(top["extends"])
+    if extends == nil {
+      for key in ["jurisdiction", "verified_through"] where top[key] == nil {
+        context.error(
+          "missing-key", top.mark, "a regime pack is missing the required key `\(key)` (or `extends:` for a local pack)"
+        )
+      }
+    }
     if let version = top["bomcheck_pack"], context.integer(version) != 1 {
       context.error("bad-version", version.value.mark, "`bomcheck_pack` must be 1")
     }
@@ -48,8 +56,11 @@ public struct PackDecoder: Sendable {
     pack.rules = (context.list(top["rules"]) ?? []).compactMap {
       rule($0, pack: pack.id, &context)
     }
-    checkReferences(pack, &context)
-    guard id != nil, verified != nil, jurisdiction != nil else { return (nil, context.diagnostics) }
+    if extends == nil { checkReferences(pack, &context) }
+    pack.extends = extends
+    guard id != nil, extends != nil || (verified != nil && jurisdiction != nil) else {
+      return (nil, context.diagnostics)
+    }
     return (pack, context.diagnostics)
   }
 

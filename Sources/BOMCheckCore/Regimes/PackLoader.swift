@@ -69,6 +69,29 @@ public struct PackLoader: Sendable {
         }
       }
     }
-    return (packs.sorted { $0.id < $1.id }, diagnostics)
+    var shipped = packs.filter { $0.extends == nil }
+    for local in packs where local.extends != nil {
+      guard let base = shipped.firstIndex(where: { $0.id == local.extends }) else {
+        diagnostics.append(
+          Diagnostic(
+            code: "pack.unknown-base", severity: .error, file: local.file, mark: nil,
+            message:
+              "local pack \(local.id) extends `\(local.extends ?? "")`, which is not loaded; list the shipped packs first"
+          ))
+        continue
+      }
+      shipped[base].merge(local)
+      let known = Set(shipped[base].instruments.map(\.id))
+      for rule in local.rules {
+        for instrument in rule.instruments where !known.contains(instrument.components(separatedBy: " Art.")[0]) {
+          diagnostics.append(
+            Diagnostic(
+              code: "pack.unknown-instrument", severity: .error, file: local.file,
+              mark: Mark(line: rule.location.line, column: rule.location.column),
+              message: "rule \(rule.id) names unknown instrument `\(instrument)`"))
+        }
+      }
+    }
+    return (shipped.sorted { $0.id < $1.id }, diagnostics)
   }
 }

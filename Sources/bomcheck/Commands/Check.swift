@@ -13,6 +13,9 @@ extension BOMCheck {
     @Option(help: "Output format: text, json, sarif, junit, github, md.")
     var format: ReportFormat = .text
 
+    @Option(help: "An earlier JSON report: its findings are not 'new' in the md format.")
+    var baseline: String?
+
     @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run: error, warning, note, none.")
     var failOn: FailOn?
 
@@ -26,7 +29,8 @@ extension BOMCheck {
       render.quiet = options.quiet
       render.failOn = threshold
       render.color = format == .text && options.output == nil && Terminal.isColorTerminal
-      try Output.write(try reporter(for: format).render(report, options: render), to: options.output)
+      let known = try baseline.map(Baseline.fingerprints)
+      try Output.write(try reporter(for: format, baseline: known).render(report, options: render), to: options.output)
       if format != .text && !options.quiet {
         Output.standardError(TextReporter().summaryLine(report))
       }
