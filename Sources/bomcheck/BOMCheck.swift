@@ -15,7 +15,7 @@ struct BOMCheck: ParsableCommand {
       Not legal advice.
       """,
     version: version,
-    subcommands: [Check.self, Explain.self, Regimes.self],
+    subcommands: [Check.self, Report.self, Explain.self, Regimes.self, Init.self, Schema.self],
     defaultSubcommand: Check.self
   )
 }

@@ -31,6 +31,9 @@ struct CommonOptions: ParsableArguments {
   @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
   var output: String?
 
+  @Option(name: .customLong("max-file-size"), help: "Largest BOM file read, in MiB (default 32).")
+  var maxFileSize: Int = 32
+
   @Flag(help: "Only errors and the summary.")
   var quiet = false
 
@@ -63,6 +66,8 @@ struct CommonOptions: ParsableArguments {
       paths: paths.isEmpty ? ["BOMs"] : paths, workingDirectory: cwd, asOf: try evaluationDay(),
       toolVersion: BOMCheck.version)
     request.extraMarkets = markets
+    guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be at least 1 (MiB)") }
+    request.limits.maxFileBytes = maxFileSize * 1024 * 1024
     if let path = config.map({ FileSystem.absolutePath($0, base: cwd) }) ?? ConfigDecoder.find(from: cwd) {
       guard FileManager.default.fileExists(atPath: path) else {
         throw ValidationError("--config: no such file '\(config ?? path)'")
