@@ -33,6 +33,7 @@ public func reporter(for format: ReportFormat, baseline: Set<String>? = nil) -> 
   case .junit: return JUnitReporter()
   case .github: return GitHubReporter()
   case .md: return MarkdownReporter(baseline: baseline)
-  case .html, .csv: return TextReporter()
+  case .html: return HTMLReporter()
+  case .csv: return CSVReporter()
   }
 }

@@ -1,7 +1,7 @@
-import BOMCheckCore
 import Foundation
 import Testing
 
+@testable import BOMCheckCore
 @testable import BOMCheckReporters
 
 /// The package root, found from this file's path.
@@ -40,6 +40,7 @@ func expectGolden(_ text: String, _ name: String) throws {
   @Test(arguments: [
     (ReportFormat.json, "examples.json"), (.text, "examples.txt"), (.sarif, "examples.sarif"),
     (.junit, "examples.junit.xml"), (.github, "examples.github.txt"), (.md, "examples.md"),
+    (.html, "examples.html"), (.csv, "examples.csv"),
   ])
   func goldenOutputOfTheExamples(format: ReportFormat, file: String) throws {
     try expectGolden(try reporter(for: format).render(examplesReport, options: RenderOptions()), file)
@@ -101,5 +102,57 @@ func expectGolden(_ text: String, _ name: String) throws {
     #expect(
       try MarkdownReporter(baseline: oneNew).render(examplesReport, options: RenderOptions()).contains(
         "### New errors (not in the baseline) (1)"))
+  }
+}
+
+@Suite struct HTMLTests {
+  /// A report with one hostile product name, part path, message and source.
+  func hostileReport() -> Report {
+    let hostile = "<script>alert('x')</script> & \"quoted\""
+    let location = SourceLocation(file: "BOMs/<b>.yaml", line: 3, column: 5)
+    let finding = Finding(
+      fingerprint: "f1", rule: "CN-RE-18", regime: "cn-rare-earth", instruments: ["MOFCOM-2025-18"],
+      status: .licenseRequired, severity: .error, confidence: .declared, product: hostile, part: "M<1>/MAG",
+      markets: ["US"], location: location, supplier: hostile, message: hostile, settle: hostile,
+      sources: ["https://example.com/?a=1&b=<2>"])
+    let product = ProductResult(
+      id: hostile, name: hostile, file: "BOMs/<b>.yaml", partCount: 1,
+      cells: [Cell(market: "US", status: ["cn-rare-earth": .licenseRequired], conflict: .none, findings: ["f1"])],
+      location: location)
+    return Report(
+      toolVersion: "0.1.0", asOf: Day(daysSinceEpoch: 20_782),
+      regimes: [
+        PackSummary(id: "cn-rare-earth", jurisdiction: "CN", verifiedThrough: Day(daysSinceEpoch: 20_621), title: "<t>")
+      ],
+      products: [product], findings: [finding], diagnostics: [], fileCount: 1)
+  }
+
+  @Test func hostileNamesAreEscapedEverywhere() throws {
+    let html = try HTMLReporter().render(hostileReport(), options: RenderOptions())
+    #expect(!html.contains("<script"))
+    #expect(!html.contains("<b>"))
+    #expect(!html.contains("M<1>"))
+    #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;"))
+    #expect(html.contains("href=\"https://example.com/?a=1&amp;b=&lt;2&gt;\""))
+  }
+
+  @Test func theReportIsSelfContainedAndSaysItIsNotLegalAdvice() throws {
+    let html = try HTMLReporter().render(examplesReport, options: RenderOptions())
+    #expect(!html.contains("<script"))
+    #expect(!html.contains("<link"))
+    #expect(!html.contains("src=\"http"))
+    #expect(html.contains("Not legal advice."))
+    #expect(html.contains("verified through 2026-06-17"))
+    #expect(html.contains("⚡ CONFL."))
+    #expect(html.contains("@media print"))
+  }
+
+  @Test func csvHasOneRowPerProductMarketAndRegime() throws {
+    let csv = try CSVReporter().render(examplesReport, options: RenderOptions())
+    let rows = csv.split(separator: "\r\n")
+    let cells = examplesReport.products.reduce(0) { $0 + $1.cells.count }
+    #expect(rows.count == 1 + cells * examplesReport.regimes.count)
+    #expect(CSVReporter.field("a,\"b\"") == "\"a,\"\"b\"\"\"")
+    #expect(CSVReporter.field("=HYPERLINK(1)") == "'=HYPERLINK(1)")
   }
 }

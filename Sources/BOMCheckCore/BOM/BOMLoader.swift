@@ -63,11 +63,14 @@ public struct BOMLoader: Sendable {
   }
 
   /// Reads every BOM under `paths` (files or directories).
-  public func load(paths: [String]) -> LoadResult {
+  public func load(paths: [String], progress: (@Sendable (String, Int, Int) -> Void)? = nil) -> LoadResult {
     let root = Self.checkedRoot(for: paths, workingDirectory: options.workingDirectory)
     var session = LoadSession(loader: self, root: root)
     let files = session.discover(paths)
-    for file in files { session.loadFile(file) }
+    for (index, file) in files.enumerated() {
+      progress?("reading files", index + 1, files.count)
+      session.loadFile(file)
+    }
     return session.finish(files: files)
   }
 

@@ -4,15 +4,16 @@ public enum Severity: String, Sendable, Hashable, Codable, Comparable, CaseItera
   case warning
   case error
 
-  private var rank: Int {
+  public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+  /// 0 for notes, 1 for warnings, 2 for errors.
+  public var rank: Int {
     switch self {
     case .note: return 0
     case .warning: return 1
     case .error: return 2
     }
   }
-
-  public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// A problem with the input (a BOM, a config, a pack), located where it was found.

@@ -18,6 +18,8 @@ public struct CheckRequest: Sendable {
   public var config = Config()
   /// Problems found reading the configuration.
   public var configDiagnostics: [Diagnostic] = []
+  /// Called with a phase ("reading", "judging"), items done and the total, for progress displays.
+  public var progress: (@Sendable (String, Int, Int) -> Void)?
 
   /// Creates a request.
   public init(paths: [String], workingDirectory: String, asOf: Day, toolVersion: String) {
@@ -70,12 +72,13 @@ public struct Checker: Sendable {
     var options = BOMLoader.Options(workingDirectory: request.workingDirectory)
     options.limits = request.limits
     options.marketGroups = MarketGroupNames.known.union(regimes.groups.keys)
-    let loaded = BOMLoader(options: options, codes: codes).load(paths: request.paths)
+    let loaded = BOMLoader(options: options, codes: codes).load(paths: request.paths, progress: request.progress)
     let engine = Engine(regimes: regimes, asOf: request.asOf)
     let policy = Policy(licences: request.config.licences, waivers: request.config.waivers)
     var products: [ProductResult] = []
     var findings: [Finding] = []
-    for product in loaded.products {
+    for (index, product) in loaded.products.enumerated() {
+      request.progress?("judging products", index + 1, loaded.products.count)
       let (result, productFindings) = engine.evaluate(
         product, extraMarkets: request.config.markets + request.extraMarkets, policy: policy)
       products.append(result)
@@ -96,6 +99,15 @@ public struct Checker: Sendable {
       products: products, findings: findings, diagnostics: (diagnostics + loaded.diagnostics).sorted(),
       fileCount: loaded.fileCount)
     report.rules = regimes.rules
+    report.instruments = regimes.packs.flatMap { pack in
+      pack.instruments.map { instrument in
+        InstrumentSummary(
+          id: instrument.id, pack: pack.id, title: instrument.title,
+          status: regimes.state(of: instrument.id, on: request.asOf)?.sentence ?? "unknown",
+          confidence: instrument.confidence, unconfirmed: instrument.unconfirmed,
+          sources: instrument.sources.compactMap { id in pack.sources.first { $0.id == id } })
+      }
+    }
     return report
   }
 }

@@ -10,6 +10,24 @@ public struct PackSummary: Sendable, Hashable {
   public var title: String
 }
 
+/// An instrument as listed in a report: its status on the evaluation date and its sources.
+public struct InstrumentSummary: Sendable, Hashable {
+  /// Instrument id.
+  public var id: String
+  /// Pack id.
+  public var pack: String
+  /// Title.
+  public var title: String
+  /// Status on the evaluation date, as a sentence.
+  public var status: String
+  /// `high`, `medium` or `low`.
+  public var confidence: String
+  /// What is not confirmed.
+  public var unconfirmed: String?
+  /// Sources: title and address.
+  public var sources: [PackSource]
+}
+
 /// One product × market cell.
 public struct Cell: Sendable, Hashable {
   /// Market code (or `EU` when folded).
@@ -71,6 +89,8 @@ public struct Report: Sendable {
   public var summary: Summary
   /// The rules of the loaded packs (for rule metadata in SARIF and reports).
   public var rules: [Rule] = []
+  /// The instruments of the loaded packs with their status on the evaluation date.
+  public var instruments: [InstrumentSummary] = []
 
   /// Creates a report and computes its summary.
   public init(

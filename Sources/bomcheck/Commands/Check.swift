@@ -23,7 +23,7 @@ extension BOMCheck {
       let request = try options.request()
       let checker = Checker()
       try options.validateMarkets(request, checker: checker)
-      let report = checker.run(request)
+      let report = Progress.check(checker, request)
       let threshold = failOn.map(\.severity) ?? request.config.failOn ?? .error
       var render = RenderOptions()
       render.quiet = options.quiet

@@ -13,8 +13,23 @@ extension BOMCheck {
     @Option(help: "Report format: html, md, csv, json.")
     var format: ReportFormat = .html
 
+    func validate() throws {
+      guard [.html, .md, .csv, .json].contains(format) else {
+        throw ValidationError("report --format must be html, md, csv or json")
+      }
+    }
+
     func run() throws {
-      throw ValidationError("not implemented yet")
+      let request = try options.request()
+      let checker = Checker()
+      try options.validateMarkets(request, checker: checker)
+      let report = Progress.check(checker, request)
+      try Output.write(try reporter(for: format).render(report, options: RenderOptions()), to: options.output)
+      if !options.quiet {
+        Output.standardError(
+          TextReporter().summaryLine(report) + (options.output.map { "; report written to \($0)" } ?? ""))
+      }
+      if report.hasInputErrors { throw ExitCode(2) }
     }
   }
 }

@@ -1,0 +1,46 @@
+import BOMCheckCore
+import Foundation
+import Synchronization
+
+/// Progress on standard error for long runs, only on a terminal and never in CI (`CI` set) or when
+/// standard error is piped; throttled to a few updates a second and cleared at the end.
+final class ProgressLine: Sendable {
+  private struct State {
+    var lastUpdate = ContinuousClock.now
+    var shown = false
+  }
+
+  private let started = ContinuousClock.now
+  private let state = Mutex(State())
+
+  /// The progress callback for Core.
+  func update(_ phase: String, _ done: Int, _ total: Int) {
+    let now = ContinuousClock.now
+    let text: String? = state.withLock { state in
+      guard now - started > .milliseconds(500), now - state.lastUpdate > .milliseconds(150) || done == total else {
+        return nil
+      }
+      state.lastUpdate = now
+      state.shown = true
+      return "\r\u{1B}[Kbomcheck: \(phase) \(done)/\(total)"
+    }
+    if let text { FileHandle.standardError.write(Data(text.utf8)) }
+  }
+
+  /// Clears the line if anything was shown.
+  func finish() {
+    if state.withLock({ $0.shown }) { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+  }
+}
+
+/// Runs a check with a progress line when the terminal allows one.
+enum Progress {
+  static func check(_ checker: Checker, _ request: CheckRequest) -> Report {
+    guard Terminal.showsProgress else { return checker.run(request) }
+    let line = ProgressLine()
+    defer { line.finish() }
+    var withProgress = request
+    withProgress.progress = { phase, done, total in line.update(phase, done, total) }
+    return checker.run(withProgress)
+  }
+}
