@@ -44,6 +44,12 @@ let package = Package(
       ],
       swiftSettings: strictSettings
     ),
+    // The parse-only pass of the benchmark harness (Scripts/bench).
+    .executableTarget(
+      name: "bomcheck-bench",
+      dependencies: ["BOMCheckCore"],
+      swiftSettings: strictSettings
+    ),
     .testTarget(
       name: "BOMCheckCoreTests",
       dependencies: ["BOMCheckCore"],

@@ -3,7 +3,7 @@ import ArgumentParser
 /// The `bomcheck` command: checks hardware BOMs against China's rare-earth and US AI-chip
 /// export controls, product by product and market by market.
 @main
-struct BOMCheck: ParsableCommand {
+struct BOMCheck: AsyncParsableCommand {
   static let version = "0.1.0"
 
   static let configuration = CommandConfiguration(

@@ -69,7 +69,7 @@ public struct BOMLoader: Sendable {
     let files = session.discover(paths)
     for (index, file) in files.enumerated() {
       progress?("reading files", index + 1, files.count)
-      session.loadFile(file)
+      if let product = session.accept(file) { session.products.append(product) }
     }
     return session.finish(files: files)
   }

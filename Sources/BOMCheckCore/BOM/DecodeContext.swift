@@ -41,7 +41,8 @@ public struct DecodeContext: Sendable {
       error("wrong-type", node.mark, "\(what) must be a mapping, got \(node.typeDescription)")
       return nil
     }
-    var byKey: [String: YAMLPair] = [:]
+    var byKey: [(String, YAMLPair)] = []
+    byKey.reserveCapacity(pairs.count)
     for pair in pairs {
       guard let key = pair.key.scalarText else {
         error("wrong-type", pair.key.mark, "keys in \(what) must be plain text")
@@ -52,9 +53,9 @@ public struct DecodeContext: Sendable {
         error("unknown-key", pair.key.mark, "unknown key `\(key)` in \(what)\(hint)")
         continue
       }
-      byKey[key] = pair
+      byKey.append((key, pair))
     }
-    for key in required where byKey[key] == nil {
+    for key in required where !byKey.contains(where: { $0.0 == key }) {
       error("missing-key", node.mark, "\(what) is missing the required key `\(key)`")
     }
     return Fields(byKey: byKey, mark: node.mark)
@@ -68,7 +69,7 @@ public struct DecodeContext: Sendable {
       error("wrong-type", pair.value.mark, "`\(key)` must be text, got \(pair.value.typeDescription)")
       return nil
     }
-    if style == .plain, resolvedScalar(text: text, style: style, tag: pair.value.tag) == .null {
+    if style == .plain, pair.value.tag == nil, isNullWord(text) {
       error("empty-value", pair.value.mark, "`\(key)` is empty; give a value or remove the key")
       return nil
     }
@@ -200,13 +201,14 @@ public struct DecodeContext: Sendable {
   }
 }
 
-/// The pairs of one mapping by key, after unknown keys were reported.
+/// The pairs of one mapping by key, after unknown keys were reported (a small list: mappings in
+/// BOMs have a few keys, and a linear scan beats hashing them).
 public struct Fields: Sendable {
-  /// Pairs by key.
-  public var byKey: [String: YAMLPair]
+  /// Pairs with their keys, in source order (duplicates were removed by the reader).
+  public var byKey: [(String, YAMLPair)]
   /// Where the mapping starts.
   public var mark: Mark
 
   /// The pair for `key`, if present.
-  public subscript(_ key: String) -> YAMLPair? { byKey[key] }
+  public subscript(_ key: String) -> YAMLPair? { byKey.first { $0.0 == key }?.1 }
 }

@@ -49,33 +49,58 @@ public enum KindInference {
 
   private static let stopWords: Set<Substring> = ["for", "with", "of", "incl", "including", "w"]
 
+  /// Keyword (words joined by one space) to the position of its kind in `table`.
+  private static let index: [String: Int] = {
+    var result: [String: Int] = [:]
+    for (position, (_, keywords)) in table.enumerated() {
+      for keyword in keywords {
+        let words = keyword.split(whereSeparator: { $0 == " " || $0 == "-" }).joined(separator: " ")
+        if result[words] == nil { result[words] = position }
+      }
+    }
+    return result
+  }()
+
+  /// Longest keyword in words.
+  private static let longest = index.keys.map { $0.split(separator: " ").count }.max() ?? 1
+
   private static func headKind(of text: String) -> PartKind? {
     let lowered = text.lowercased()
-    let head = lowered.split(separator: ",", maxSplits: 1).first.map(String.init) ?? lowered
-    var tokens = head.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+    let head = lowered.split(separator: ",", maxSplits: 1).first ?? Substring(lowered)
+    var tokens = head.split(whereSeparator: { character in
+      if let ascii = character.asciiValue {
+        return !((ascii >= 97 && ascii <= 122) || (ascii >= 48 && ascii <= 57) || (ascii >= 65 && ascii <= 90))
+      }
+      return !(character.isLetter || character.isNumber)
+    })
     if let stop = tokens.firstIndex(where: { stopWords.contains($0) }), stop > 0 {
       tokens = Array(tokens[..<stop])
     }
-    guard !tokens.isEmpty else { return nil }
     for end in stride(from: tokens.count - 1, through: 0, by: -1) {
-      for (kind, keywords) in table where keywords.contains(where: { matches($0, endingAt: end, in: tokens) }) {
-        return kind
-      }
+      if let position = match(endingAt: end, in: tokens) { return table[position].0 }
     }
     return nil
   }
 
-  /// A keyword of several words matches consecutive tokens ending at `end`; one word matches a
-  /// token that equals it or starts with it plus at most two letters ("motors", "magnets").
-  private static func matches(_ keyword: String, endingAt end: Int, in tokens: [Substring]) -> Bool {
-    let parts = keyword.split(whereSeparator: { $0 == " " || $0 == "-" })
-    let start = end - parts.count + 1
-    guard start >= 0 else { return false }
-    if parts.count == 1 {
-      let token = tokens[end]
-      let part = parts[0]
-      return token == part || (token.hasPrefix(part) && token.count <= part.count + 2 && part.count >= 4)
+  /// The best (lowest) table position of a keyword ending at `end`: several words match exactly;
+  /// one word matches a token equal to it or, for keywords of four letters or more, the keyword
+  /// plus at most two letters ("motors", "magnets").
+  private static func match(endingAt end: Int, in tokens: [Substring]) -> Int? {
+    var best: Int?
+    func consider(_ position: Int?) {
+      guard let position else { return }
+      best = min(best ?? position, position)
     }
-    return parts.enumerated().allSatisfy { offset, part in tokens[start + offset] == part }
+    let token = tokens[end]
+    consider(index[String(token)])
+    for cut in 1...2 where token.count - cut >= 4 {
+      consider(index[String(token.dropLast(cut))])
+    }
+    if longest > 1 {
+      for words in 2...longest where end - words + 1 >= 0 {
+        consider(index[tokens[(end - words + 1)...end].joined(separator: " ")])
+      }
+    }
+    return best
   }
 }

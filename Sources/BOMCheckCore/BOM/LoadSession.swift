@@ -3,6 +3,8 @@ struct LoadSession {
   let loader: BOMLoader
   let root: String
   var decoded: [String: BOMFile?] = [:]
+  /// Product files read (their trees are not kept once judged).
+  var productPaths: Set<String> = []
   var resolvedAssemblies: [String: (parts: [Part], count: Int)] = [:]
   var products: [LoadedProduct] = []
   var diagnostics: [Diagnostic] = []
@@ -50,11 +52,31 @@ struct LoadSession {
     return bom
   }
 
-  mutating func loadFile(_ path: String) {
-    guard let bom = file(path) else { return }
+  /// Keeps a file decoded elsewhere (in parallel) so includes find it; products are not kept.
+  mutating func register(_ path: String, _ bom: BOMFile?, _ problems: [Diagnostic]) {
+    guard decoded[path] == nil, !productPaths.contains(path) else { return }
+    diagnostics.append(contentsOf: problems)
+    if let bom, bom.product != nil {
+      productPaths.insert(path)
+    } else {
+      decoded[path] = bom
+    }
+  }
+
+  /// Reads one discovered file (decoding it here unless `register` already did) and returns its
+  /// product with includes resolved; assemblies are resolved on their own to report their problems.
+  mutating func accept(_ path: String, _ preDecoded: BOMFile?? = nil) -> LoadedProduct? {
+    let bom: BOMFile?
+    if let preDecoded {
+      bom = preDecoded
+    } else {
+      bom = file(path)
+    }
+    guard let bom else { return nil }
     switch bom.header {
     case .assembly:
       _ = assemblyParts(path, chain: [path], depth: 0)
+      return nil
     case .product(let product):
       var count = 0
       let parts = resolve(bom.parts, chain: [path], depth: 1, count: &count)
@@ -66,12 +88,15 @@ struct LoadSession {
             message:
               "product id `\(product.id)` is already used by \(first.location); ids must be unique across all BOMs checked together"
           ))
-        return
+        return nil
       }
       firstProductFile[product.id] = (bom.path, product.location)
-      products.append(LoadedProduct(product: product, file: bom.path, parts: parts, partCount: count))
+      return LoadedProduct(product: product, file: bom.path, parts: parts, partCount: count)
     }
   }
+
+  /// Files read, each once.
+  var fileCount: Int { decoded.count + productPaths.count }
 
   /// Resolves includes in `parts`; `count` receives the number of part nodes.
   mutating func resolve(_ parts: [Part], chain: [String], depth: Int, count: inout Int) -> [Part] {
@@ -147,6 +172,10 @@ struct LoadSession {
     if depth + 1 > loader.options.maxPartDepth {
       return fail("too-deep", "parts are nested deeper than \(loader.options.maxPartDepth) levels through includes")
     }
+    if productPaths.contains(canonical) {
+      return fail(
+        "include-not-assembly", "included file `\(include)` is a product; only assembly files can be included")
+    }
     guard let bom = file(canonical) else {
       return fail("include-invalid", "included file `\(include)` could not be read (see its errors)")
     }
@@ -174,7 +203,7 @@ struct LoadSession {
   func finish(files: [String]) -> LoadResult {
     LoadResult(
       products: products.sorted { $0.product.id < $1.product.id },
-      fileCount: decoded.count,
+      fileCount: fileCount,
       diagnostics: Array(Set(diagnostics)).sorted())
   }
 }

@@ -63,41 +63,133 @@ public struct Checker: Sendable {
     codes.countries.union(MarketGroupNames.known).union(regimes.groups.keys)
   }
 
-  /// Loads and judges everything in `request`.
+  /// Loads and judges everything in `request`, one file after another.
   public func run(_ request: CheckRequest) -> Report {
-    let (regimes, packDiagnostics) = loadRegimes(request)
-    var diagnostics = packDiagnostics + request.configDiagnostics
-    diagnostics += ConfigValidator(regimes: regimes, known: knownMarkets(regimes), asOf: request.asOf)
-      .validate(request.config)
+    var run = CheckRun(checker: self, request: request)
+    for batch in run.batches(width: 1) {
+      let decoded = batch.map { run.loader.decodeFile($0) }
+      let products = run.accept(batch, decoded)
+      run.record(products.map { run.judge($0) })
+    }
+    return run.finish()
+  }
+
+  /// Loads and judges everything in `request`, reading and judging up to `jobs` files at a time
+  /// (a task group per batch; results are put back in file order, so the bytes are the same
+  /// whatever the parallelism).
+  public func run(_ request: CheckRequest, jobs: Int) async -> Report {
+    var run = CheckRun(checker: self, request: request)
+    let loader = run.loader
+    for batch in run.batches(width: max(1, jobs)) {
+      let decoded = await parallelMap(batch, jobs: jobs) { loader.decodeFile($0) }
+      let products = run.accept(batch, decoded)
+      let frozen = run
+      run.record(await parallelMap(products, jobs: jobs) { frozen.judge($0) })
+    }
+    return run.finish()
+  }
+}
+
+/// Maps `items` with up to `jobs` concurrent tasks, keeping the order of `items`.
+func parallelMap<T: Sendable, R: Sendable>(
+  _ items: [T], jobs: Int, _ transform: @escaping @Sendable (T) -> R
+) async -> [R] {
+  guard jobs > 1, items.count > 1 else { return items.map(transform) }
+  return await withTaskGroup(of: (Int, R).self) { group in
+    var results: [R?] = Array(repeating: nil, count: items.count)
+    var next = 0
+    func start() {
+      guard next < items.count else { return }
+      let index = next
+      let item = items[index]
+      group.addTask { (index, transform(item)) }
+      next += 1
+    }
+    for _ in 0..<min(jobs, items.count) { start() }
+    while let (index, result) = await group.next() {
+      results[index] = result
+      start()
+    }
+    return results.compactMap { $0 }
+  }
+}
+
+/// The state of one check: packs, the load session, and what was judged so far.
+struct CheckRun: Sendable {
+  let request: CheckRequest
+  let regimes: RegimeSet
+  let loader: BOMLoader
+  let engine: Engine
+  let policy: Policy
+  let knownMarkets: Set<String>
+  var diagnostics: [Diagnostic]
+  var session: LoadSession
+  var files: [String] = []
+  var processed = 0
+  var waivers: [WaiverSpec] = []
+  var judged: [(ProductResult, [Finding])] = []
+
+  init(checker: Checker, request: CheckRequest) {
+    self.request = request
+    let (regimes, packDiagnostics) = checker.loadRegimes(request)
+    self.regimes = regimes
+    knownMarkets = checker.knownMarkets(regimes)
+    diagnostics = packDiagnostics + request.configDiagnostics
+    diagnostics += ConfigValidator(regimes: regimes, known: knownMarkets, asOf: request.asOf).validate(request.config)
     var options = BOMLoader.Options(workingDirectory: request.workingDirectory)
     options.limits = request.limits
     options.marketGroups = MarketGroupNames.known.union(regimes.groups.keys)
-    let loaded = BOMLoader(options: options, codes: codes).load(paths: request.paths, progress: request.progress)
-    let engine = Engine(regimes: regimes, asOf: request.asOf)
-    let policy = Policy(licences: request.config.licences, waivers: request.config.waivers)
-    var products: [ProductResult] = []
-    var findings: [Finding] = []
-    for (index, product) in loaded.products.enumerated() {
-      request.progress?("judging products", index + 1, loaded.products.count)
-      let (result, productFindings) = engine.evaluate(
-        product, extraMarkets: request.config.markets + request.extraMarkets, policy: policy)
-      products.append(result)
-      findings += productFindings
+    loader = BOMLoader(options: options, codes: checker.codes)
+    session = LoadSession(
+      loader: loader, root: BOMLoader.checkedRoot(for: request.paths, workingDirectory: request.workingDirectory))
+    engine = Engine(regimes: regimes, asOf: request.asOf)
+    policy = Policy(licences: request.config.licences, waivers: request.config.waivers)
+  }
+
+  /// The discovered files in batches: small enough to bound memory by a few files, large enough
+  /// to keep `width` workers busy.
+  mutating func batches(width: Int) -> [[String]] {
+    files = session.discover(request.paths)
+    let size = max(8, width * 8)
+    return stride(from: 0, to: files.count, by: size).map { Array(files[$0..<min($0 + size, files.count)]) }
+  }
+
+  /// Registers a batch's decoded files (so includes find them), then resolves its products in
+  /// file order.
+  mutating func accept(_ batch: [String], _ decoded: [(BOMFile?, [Diagnostic])]) -> [LoadedProduct] {
+    for (path, (bom, problems)) in zip(batch, decoded) { session.register(path, bom, problems) }
+    var products: [LoadedProduct] = []
+    for (path, (bom, _)) in zip(batch, decoded) {
+      guard let product = session.accept(path, .some(bom)) else { continue }
+      waivers += product.product.waivers.map { waiver in
+        var own = waiver
+        own.product = product.product.id
+        return own
+      }
+      products.append(product)
     }
-    let validator = ConfigValidator(regimes: regimes, known: knownMarkets(regimes), asOf: request.asOf)
-    diagnostics += validator.waiverDiagnostics(
-      request.config.waivers
-        + loaded.products.flatMap { product in
-          product.product.waivers.map { waiver in
-            var own = waiver
-            own.product = product.product.id
-            return own
-          }
-        }, findings: findings)
+    processed += batch.count
+    request.progress?("checking files", processed, files.count)
+    return products
+  }
+
+  func judge(_ product: LoadedProduct) -> (ProductResult, [Finding]) {
+    engine.evaluate(product, extraMarkets: request.config.markets + request.extraMarkets, policy: policy)
+  }
+
+  mutating func record(_ results: [(ProductResult, [Finding])]) { judged += results }
+
+  func finish() -> Report {
+    let ordered = judged.sorted { $0.0.id < $1.0.id }
+    let findings = ordered.flatMap(\.1)
+    var all = diagnostics
+    all += ConfigValidator(regimes: regimes, known: knownMarkets, asOf: request.asOf)
+      .waiverDiagnostics(request.config.waivers + waivers, findings: findings)
+    all += session.diagnostics
     var report = Report(
       toolVersion: request.toolVersion, asOf: request.asOf, regimes: regimes.packs.map(\.summary),
-      products: products, findings: findings, diagnostics: (diagnostics + loaded.diagnostics).sorted(),
-      fileCount: loaded.fileCount)
+      products: ordered.map(\.0), findings: findings, diagnostics: Array(Set(all)).sorted(),
+      fileCount: session.fileCount)
     report.rules = regimes.rules
     report.instruments = regimes.packs.flatMap { pack in
       pack.instruments.map { instrument in

@@ -34,41 +34,106 @@ public struct IdentifiedChip: Sendable, Hashable {
 /// Identifies the chips of a part against the catalog.
 struct ChipIdentifier {
   let regimes: RegimeSet
-  /// Catalog names, normalised, longest first, with their entries.
-  let names: [(String, CatalogEntry)]
+  /// Catalog names, normalised to bytes, longest first.
+  let names: [[UInt8]]
+  /// For each name, the index of its entry in `regimes.catalogOrder`.
+  let owners: [Int]
 
   init(regimes: RegimeSet) {
     self.regimes = regimes
-    var names: [(String, CatalogEntry)] = []
-    for entry in regimes.catalogOrder {
-      for name in entry.names { names.append((Self.normalize(name), entry)) }
+    var pairs: [(name: [UInt8], owner: Int)] = []
+    for (index, entry) in regimes.catalogOrder.enumerated() {
+      for name in entry.names { pairs.append((Array(Self.normalize(name).utf8), index)) }
     }
-    self.names = names.filter { !$0.0.isEmpty }.sorted { ($0.0.count, $1.0) > ($1.0.count, $0.0) }
+    pairs = pairs.filter { $0.name.count >= 3 }.sorted { left, right in
+      left.name.count != right.name.count
+        ? left.name.count > right.name.count : left.name.lexicographicallyPrecedes(right.name)
+    }
+    names = pairs.map(\.name)
+    owners = pairs.map(\.owner)
   }
 
   /// Lower case, letters and digits only (of any script, so "昇腾310P" does not shrink to "310p").
   static func normalize(_ text: String) -> String {
-    String(text.lowercased().filter { $0.isLetter || $0.isNumber })
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if scalar.isASCII {
+        let value = scalar.value
+        if value >= 65 && value <= 90 {
+          out.append(Unicode.Scalar(value + 32) ?? scalar)
+        } else if (value >= 97 && value <= 122) || (value >= 48 && value <= 57) {
+          out.append(scalar)
+        }
+      } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+        out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+      }
+    }
+    return String(out)
+  }
+
+  /// Whether `needle` occurs in `haystack` (bytes).
+  static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty else { return true }
+    guard haystack.count >= needle.count else { return false }
+    let first = needle[0]
+    var start = 0
+    while start <= haystack.count - needle.count {
+      if haystack[start] == first {
+        var offset = 1
+        while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+        if offset == needle.count { return true }
+      }
+      start += 1
+    }
+    return false
   }
 
   func identify(_ part: Part) -> [IdentifiedChip] {
     if let chip = part.chip { return [declared(chip, part)] }
     if let manufacturer = part.manufacturer, let mpn = part.mpn {
-      let maker = Self.normalize(manufacturer)
-      let matches = lookup(Self.normalize(mpn)).filter { entry in
-        let entryMaker = Self.normalize(entry.maker)
-        return !maker.isEmpty && (entryMaker.contains(maker) || maker.contains(entryMaker))
+      let maker = Array(Self.normalize(manufacturer).utf8)
+      let matches = lookup(Array(Self.normalize(mpn).utf8)).filter { entry in
+        let entryMaker = Array(Self.normalize(entry.maker).utf8)
+        return !maker.isEmpty && (Self.contains(entryMaker, maker) || Self.contains(maker, entryMaker))
       }
       if let entry = matches.first { return expand(entry, part: part, how: "manufacturer + mpn") }
     }
-    let text = Self.normalize([part.name, part.mpn].compactMap { $0 }.joined(separator: " "))
+    var text = Array(Self.normalize(part.name ?? "").utf8)
+    if let mpn = part.mpn { text += Self.normalize(mpn).utf8 }
     if let entry = lookup(text).first { return expand(entry, part: part, how: "name text") }
     return []
   }
 
-  private func lookup(_ normalized: String) -> [CatalogEntry] {
-    guard !normalized.isEmpty else { return [] }
-    return names.filter { normalized.contains($0.0) }.map(\.1)
+  /// Entries whose names occur in `text`, longest name first; a name is only searched for when
+  /// its first three bytes occur in the text (a 256-bit set of the text's bytes, no allocation).
+  private func lookup(_ text: [UInt8]) -> [CatalogEntry] {
+    guard text.count >= 3 else { return [] }
+    var present: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    func has(_ byte: UInt8) -> Bool {
+      let bit = UInt64(1) << UInt64(byte & 63)
+      switch byte >> 6 {
+      case 0: return present.0 & bit != 0
+      case 1: return present.1 & bit != 0
+      case 2: return present.2 & bit != 0
+      default: return present.3 & bit != 0
+      }
+    }
+    for byte in text {
+      let bit = UInt64(1) << UInt64(byte & 63)
+      switch byte >> 6 {
+      case 0: present.0 |= bit
+      case 1: present.1 |= bit
+      case 2: present.2 |= bit
+      default: present.3 |= bit
+      }
+    }
+    var found: [CatalogEntry] = []
+    for index in names.indices {
+      let name = names[index]
+      guard has(name[0]), has(name[1]), has(name[2]), Self.contains(text, name) else { continue }
+      found.append(regimes.catalogOrder[owners[index]])
+    }
+    return found
   }
 
   private func declared(_ chip: ChipSpec, _ part: Part) -> IdentifiedChip {

@@ -9,9 +9,8 @@ struct ConditionEvaluator {
     let context: PartContext
     let market: String
     let chip: IdentifiedChip?
-    let rule: Rule
-    /// The status an earlier rule gave this part in this market.
-    let prior: (String) -> Status?
+    /// Statuses earlier rules gave this part, by rule id, in this market class.
+    let prior: [String: Status]
   }
 
   func evaluate(_ condition: Condition, _ input: Input) -> Truth {
@@ -21,7 +20,8 @@ struct ConditionEvaluator {
     case .any(let items): return Truth.any(items.map { evaluate($0, input) })
     case .not(let inner): return evaluate(inner, input).negated
     case .controlledMagnet(let source):
-      return magnets.holds(elements(source, rule: input.rule), part: part)
+      guard case .list(let elements) = source else { return .no }  // resolved by PreparedRule
+      return magnets.holds(elements, part: part)
     case .plainGradeMagnet:
       return magnets.isPlainGrade(part)
     case .presumedMagnetAssembly:
@@ -45,7 +45,7 @@ struct ConditionEvaluator {
     case .market(let names):
       return names.contains { regimes.codes(for: $0).contains(input.market) } ? .yes(.declared, []) : .no
     case .hasFinding(let rule, let statuses):
-      guard let status = input.prior(rule), statuses.contains(status) else { return .no }
+      guard let status = input.prior[rule], statuses.contains(status) else { return .no }
       return .yes(.declared, ["\(rule) is \(status.rawValue) for this part"])
     case .chipIs(let ids):
       guard let chip = input.chip, let entry = chip.entry, ids.contains(entry.id) else { return .no }
@@ -58,15 +58,6 @@ struct ConditionEvaluator {
       return .yes(.declared, ["designer \(entity.name) is on the Entity List\(since)"])
     case .meets3A090:
       return meets3A090(input.chip, part: part)
-    }
-  }
-
-  private func elements(_ source: ElementSource, rule: Rule) -> [String] {
-    switch source {
-    case .list(let list): return list
-    case .instrument:
-      guard let first = rule.instruments.first, let (instrument, _, _) = regimes.instrument(first) else { return [] }
-      return instrument.elements
     }
   }
 

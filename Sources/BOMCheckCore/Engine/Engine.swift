@@ -4,7 +4,7 @@ public struct Engine: Sendable {
   public let regimes: RegimeSet
   /// The evaluation date.
   public let asOf: Day
-  let rules: [(rule: Rule, state: InstrumentState)]
+  let rules: [PreparedRule]
   let marketSets: [Set<String>]
 
   /// Prepares an engine: rule states on `asOf` and the market sets rules look at.
@@ -15,11 +15,11 @@ public struct Engine: Sendable {
       guard let first = rule.instruments.first, let state = regimes.state(of: first, on: asOf) else { return nil }
       switch state {
       case .notYetEffective, .overridden(status: .repealed, _, _): return nil
-      default: return (rule, state)
+      default: return PreparedRule(rule, state: state, regimes: regimes)
       }
     }
     var sets: [Set<String>] = [["CN"]]
-    for (rule, _) in rules {
+    for rule in rules.map(\.rule) {
       for outcome in rule.outcomes {
         Engine.collectMarkets(outcome.when, into: &sets, regimes: regimes)
       }

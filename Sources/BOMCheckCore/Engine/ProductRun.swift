@@ -54,29 +54,39 @@ struct ProductRun {
   }
 
   private mutating func judge(_ context: PartContext) {
-    let first = entries.count
-    for (rule, state) in engine.rules {
-      var entry = Entry(rule: rule, context: context)
+    let hasChip = !context.chips.isEmpty
+    let magnetLike = context.part.kind == .magnet || context.part.kind?.presumedToHoldMagnets == true
+    // Statuses this part already got from earlier rules, by market class and rule id.
+    var earlier: [[String: Status]] = Array(repeating: [:], count: classes.count)
+    var hasPrior = false
+    for prepared in engine.rules where prepared.mayApply(hasChip: hasChip, magnetLike: magnetLike, hasPrior: hasPrior) {
+      var entry = Entry(rule: prepared.rule, context: context)
       for (index, markets) in classes.enumerated() {
-        let prior: (String) -> Status? = { [entries] ruleID in
-          entries[first...].first { $0.rule.id == ruleID }?.byClass[index]?.status
+        let result: Result?
+        if !prepared.marketDependent, index > 0 {
+          result = entry.byClass[0]
+        } else {
+          result = evaluate(prepared, context: context, market: markets[0], prior: earlier[index])
         }
-        if let result = evaluate(rule, state: state, context: context, market: markets[0], prior: prior) {
+        if let result {
           entry.byClass[index] = result
+          earlier[index][prepared.rule.id] = result.status
+          hasPrior = true
         }
       }
-      entries.append(entry)
+      if !entry.byClass.isEmpty { entries.append(entry) }
     }
   }
 
-  private func evaluate(
-    _ rule: Rule, state: InstrumentState, context: PartContext, market: String, prior: @escaping (String) -> Status?
-  ) -> Result? {
+  private func evaluate(_ prepared: PreparedRule, context: PartContext, market: String, prior: [String: Status])
+    -> Result?
+  {
     let chips: [IdentifiedChip?] = context.chips.isEmpty ? [nil] : context.chips.map { $0 }
     var best: Result?
     for chip in chips {
-      let input = ConditionEvaluator.Input(context: context, market: market, chip: chip, rule: rule, prior: prior)
-      guard let raw = outcome(rule, input), let result = apply(state, to: raw, rule: rule) else { continue }
+      let input = ConditionEvaluator.Input(context: context, market: market, chip: chip, prior: prior)
+      guard let raw = outcome(prepared.rule, input), let result = apply(prepared.state, to: raw, rule: prepared.rule)
+      else { continue }
       if best == nil || result.status > best?.status ?? .clear { best = result }
     }
     return best

@@ -11,6 +11,9 @@ private let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
 private let trueWords: Set<String> = ["yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]
 private let falseWords: Set<String> = ["no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]
 
+/// Whether a plain scalar's text is YAML 1.1's null (`""`, `~`, `null`).
+func isNullWord(_ text: String) -> Bool { nullWords.contains(text) }
+
 /// Resolves a scalar's text to a typed value: quoted scalars and `!!str` are strings; plain
 /// scalars follow YAML 1.1 (null, bool, decimal/hex/octal integers with `_`, floats).
 public func resolvedScalar(text: String, style: ScalarStyle, tag: String?) -> ResolvedScalar {

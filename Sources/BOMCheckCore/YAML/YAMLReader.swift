@@ -219,7 +219,10 @@ private struct Frame {
   var pairs: [YAMLPair] = []
   var merges: [YAMLNode] = []
   var pendingKey: YAMLNode?
-  var seenKeys: [String: Mark] = [:]
+  /// Scalar keys seen so far, for duplicate detection (a linear scan: mappings are small; a
+  /// dictionary takes over past 16 keys).
+  var seenList: [(String, Mark)] = []
+  var seenIndex: [String: Mark]?
   var duplicates: [DuplicateKey] = []
 
   init(kind: Kind, mark: Mark, anchor: String?, tag: String?) {
@@ -250,20 +253,34 @@ private struct Frame {
         merges.append(value)
         return
       }
-      if let first = seenKeys[text] {
+      if let first = seen(text) {
         duplicates.append(DuplicateKey(mark: key.mark, key: text, firstMark: first))
         return
       }
-      seenKeys[text] = key.mark
+      remember(text, key.mark)
     }
     pairs.append(YAMLPair(key: key, value: value))
+  }
+
+  func seen(_ key: String) -> Mark? {
+    if let seenIndex { return seenIndex[key] }
+    return seenList.first { $0.0 == key }?.1
+  }
+
+  mutating func remember(_ key: String, _ mark: Mark) {
+    seenList.append((key, mark))
+    if seenIndex != nil {
+      seenIndex?[key] = mark
+    } else if seenList.count > 16 {
+      seenIndex = Dictionary(seenList, uniquingKeysWith: { first, _ in first })
+    }
   }
 
   /// The explicit pairs followed by merged pairs whose keys are not already present.
   func mergedPairs() throws(YAMLError) -> [YAMLPair] {
     guard !merges.isEmpty else { return pairs }
     var result = pairs
-    var present = Set(seenKeys.keys)
+    var present = Set(seenList.map(\.0))
     for merge in merges {
       let sources: [YAMLNode]
       switch merge.content {

@@ -4,7 +4,7 @@ import BOMCheckReporters
 
 extension BOMCheck {
   /// `bomcheck check [PATH...]`: the main job.
-  struct Check: ParsableCommand {
+  struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Check BOM files and print findings (the default command).")
 
@@ -19,11 +19,11 @@ extension BOMCheck {
     @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run: error, warning, note, none.")
     var failOn: FailOn?
 
-    func run() throws {
+    func run() async throws {
       let request = try options.request()
       let checker = Checker()
       try options.validateMarkets(request, checker: checker)
-      let report = Progress.check(checker, request)
+      let report = await Progress.check(checker, request)
       let threshold = failOn.map(\.severity) ?? request.config.failOn ?? .error
       var render = RenderOptions()
       render.quiet = options.quiet

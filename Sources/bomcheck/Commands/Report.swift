@@ -4,7 +4,7 @@ import BOMCheckReporters
 
 extension BOMCheck {
   /// `bomcheck report [PATH...] --format html|md|csv|json -o FILE`: the per-market exposure report.
-  struct Report: ParsableCommand {
+  struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Write the per-market exposure report (products x markets, both regimes, findings and sources).")
 
@@ -19,11 +19,11 @@ extension BOMCheck {
       }
     }
 
-    func run() throws {
+    func run() async throws {
       let request = try options.request()
       let checker = Checker()
       try options.validateMarkets(request, checker: checker)
-      let report = Progress.check(checker, request)
+      let report = await Progress.check(checker, request)
       try Output.write(try reporter(for: format).render(report, options: RenderOptions()), to: options.output)
       if !options.quiet {
         Output.standardError(

@@ -35,12 +35,13 @@ final class ProgressLine: Sendable {
 
 /// Runs a check with a progress line when the terminal allows one.
 enum Progress {
-  static func check(_ checker: Checker, _ request: CheckRequest) -> Report {
-    guard Terminal.showsProgress else { return checker.run(request) }
+  static func check(_ checker: Checker, _ request: CheckRequest) async -> Report {
+    let jobs = ProcessInfo.processInfo.activeProcessorCount
+    guard Terminal.showsProgress else { return await checker.run(request, jobs: jobs) }
     let line = ProgressLine()
     defer { line.finish() }
     var withProgress = request
     withProgress.progress = { phase, done, total in line.update(phase, done, total) }
-    return checker.run(withProgress)
+    return await checker.run(withProgress, jobs: jobs)
   }
 }

@@ -1,0 +1,72 @@
+/// A rule made ready for evaluation on one date: element lists resolved, its instrument's state,
+/// and what a part must have for the rule to possibly apply (so most parts skip most rules).
+struct PreparedRule {
+  /// The rule, with `controlled_magnet: instrument` replaced by the instrument's elements.
+  let rule: Rule
+  /// The state of the rule's first instrument on the date.
+  let state: InstrumentState
+  /// Every outcome needs an identified chip.
+  let needsChip: Bool
+  /// Every outcome needs a magnet, or a part kind presumed to hold magnets.
+  let needsMagnetLike: Bool
+  /// Every outcome needs an earlier rule's result on the part.
+  let needsPrior: Bool
+  /// Some condition depends on the market (market lists, the product's own export, earlier results).
+  let marketDependent: Bool
+
+  init(_ rule: Rule, state: InstrumentState, regimes: RegimeSet) {
+    var resolved = rule
+    let elements = rule.instruments.first.flatMap { regimes.instrument($0)?.0.elements } ?? []
+    resolved.outcomes = rule.outcomes.map { outcome in
+      var copy = outcome
+      copy.when = Self.resolve(outcome.when, elements: elements)
+      return copy
+    }
+    self.rule = resolved
+    self.state = state
+    let needs = resolved.outcomes.map { Self.needs($0.when) }
+    needsChip = needs.allSatisfy(\.chip)
+    needsMagnetLike = needs.allSatisfy(\.magnet)
+    needsPrior = needs.allSatisfy(\.prior)
+    marketDependent = resolved.outcomes.contains { Self.dependsOnMarket($0.when) }
+  }
+
+  /// Whether the rule can apply to a part with these facts.
+  func mayApply(hasChip: Bool, magnetLike: Bool, hasPrior: Bool) -> Bool {
+    (!needsChip || hasChip) && (!needsMagnetLike || magnetLike) && (!needsPrior || hasPrior)
+  }
+
+  private static func resolve(_ condition: Condition, elements: [String]) -> Condition {
+    switch condition {
+    case .all(let items): return .all(items.map { resolve($0, elements: elements) })
+    case .any(let items): return .any(items.map { resolve($0, elements: elements) })
+    case .not(let inner): return .not(resolve(inner, elements: elements))
+    case .controlledMagnet(.instrument): return .controlledMagnet(.list(elements))
+    default: return condition
+    }
+  }
+
+  /// What a condition needs to hold: every conjunct's needs, only the needs all alternatives share.
+  private static func needs(_ condition: Condition) -> (chip: Bool, magnet: Bool, prior: Bool) {
+    switch condition {
+    case .all(let items):
+      return items.map(needs).reduce((false, false, false)) { ($0.0 || $1.0, $0.1 || $1.1, $0.2 || $1.2) }
+    case .any(let items):
+      guard !items.isEmpty else { return (false, false, false) }
+      return items.map(needs).reduce((true, true, true)) { ($0.0 && $1.0, $0.1 && $1.1, $0.2 && $1.2) }
+    case .controlledMagnet, .plainGradeMagnet, .presumedMagnetAssembly: return (false, true, false)
+    case .chipIs, .prcChip, .entityListedDesigner, .meets3A090: return (true, false, false)
+    case .hasFinding: return (false, false, true)
+    default: return (false, false, false)
+    }
+  }
+
+  private static func dependsOnMarket(_ condition: Condition) -> Bool {
+    switch condition {
+    case .all(let items), .any(let items): return items.contains(where: dependsOnMarket)
+    case .not(let inner): return dependsOnMarket(inner)
+    case .market, .insideExportedAssembly, .hasFinding: return true
+    default: return false
+    }
+  }
+}
