@@ -156,3 +156,40 @@ func expectGolden(_ text: String, _ name: String) throws {
     #expect(CSVReporter.field("=HYPERLINK(1)") == "'=HYPERLINK(1)")
   }
 }
+
+@Suite struct DeterminismTests {
+  @Test func parallelRunsGiveTheSameBytesAsTheSequentialRun() async throws {
+    var request = CheckRequest(
+      paths: ["BOMs"], workingDirectory: packageRoot, asOf: Day(daysSinceEpoch: 20_782), toolVersion: "0.1.0")
+    request.packLocations = ["Regimes"]
+    let sequential = try JSONReporter().render(examplesReport, options: RenderOptions())
+    for jobs in [1, 2, 4] {
+      let parallel = try JSONReporter().render(await Checker().run(request, jobs: jobs), options: RenderOptions())
+      #expect(parallel == sequential, "jobs \(jobs)")
+    }
+  }
+
+  @Test func theJSONWriterMatchesFoundationsEncoderByteForByte() throws {
+    struct Sample: Encodable {
+      let text: String
+      let list: [String]
+      let empty: [String]
+      let nested: [String: Int]
+      let flag: Bool
+    }
+    var tricky = ""
+    for value in 0..<0x20 { tricky.unicodeScalars.append(Unicode.Scalar(UInt8(value))) }
+    tricky += "\"\\/\u{7f}é😀\u{2028}<b>"
+    let sample = Sample(text: tricky, list: ["a", tricky], empty: [], nested: ["b": 2, "a": -1], flag: true)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let expected = String(decoding: try encoder.encode(sample), as: UTF8.self)
+    var writer = JSONWriter()
+    writer.write(
+      .object([
+        ("text", .string(tricky)), ("list", .strings(["a", tricky])), ("empty", .array([])),
+        ("nested", .object([("b", .int(2)), ("a", .int(-1))])), ("flag", .bool(true)),
+      ]))
+    #expect(String(decoding: writer.bytes, as: UTF8.self) == expected)
+  }
+}
