@@ -4,7 +4,7 @@ extension BOMDecoder {
     var part = Part(
       ref: "", qty: 1, unit: .pcs, parts: [], location: context.location(node.mark))
     guard
-      let fields = context.fields(of: node, what: "a part", known: Self.partKeys, required: ["ref"])
+      let fields = context.fields(of: node, what: "a part", known: Self.partKeys, required: Self.partRequired)
     else { return part }
     if let refPair = fields["ref"], let ref = context.text(refPair) {
       part.ref = ref

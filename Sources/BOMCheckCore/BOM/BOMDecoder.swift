@@ -13,6 +13,10 @@ public struct BOMDecoder: Sendable {
     "composition", "unit_cost", "material", "grade", "chip", "eccn", "notes", "parts", "include",
   ]
   static let chipKeys = ["designer", "family", "model", "count", "tpp", "performance_density"]
+  static let topRequired = ["bomcheck", "parts"]
+  static let productRequired = ["id", "assembled_in", "markets"]
+  static let assemblyRequired = ["id"]
+  static let partRequired = ["ref"]
 
   /// Largest depth of nested parts (top-level parts are depth 1).
   public var maxPartDepth: Int
@@ -43,7 +47,7 @@ public struct BOMDecoder: Sendable {
   private func decodeTop(_ root: YAMLNode, _ context: inout DecodeContext) -> BOMFile? {
     guard
       let top = context.fields(
-        of: root, what: "a BOM file", known: Self.topKeys, required: ["bomcheck", "parts"])
+        of: root, what: "a BOM file", known: Self.topKeys, required: Self.topRequired)
     else { return nil }
     if let version = top["bomcheck"] {
       if context.integer(version) != 1 || version.value.scalarText != "1" {
@@ -83,7 +87,7 @@ public struct BOMDecoder: Sendable {
   private func decodeAssembly(_ node: YAMLNode, _ context: inout DecodeContext) -> Assembly? {
     guard
       let fields = context.fields(
-        of: node, what: "`assembly`", known: Self.assemblyKeys, required: ["id"])
+        of: node, what: "`assembly`", known: Self.assemblyKeys, required: Self.assemblyRequired)
     else { return nil }
     _ = context.text(fields["revision"])
     _ = context.text(fields["notes"])
@@ -94,8 +98,7 @@ public struct BOMDecoder: Sendable {
   private func decodeProduct(_ node: YAMLNode, _ context: inout DecodeContext) -> Product? {
     guard
       let fields = context.fields(
-        of: node, what: "`product`", known: Self.productKeys,
-        required: ["id", "assembled_in", "markets"])
+        of: node, what: "`product`", known: Self.productKeys, required: Self.productRequired)
     else { return nil }
     let id = decodeID(fields["id"], &context)
     let markets = decodeMarkets(fields["markets"], &context)

@@ -1,14 +1,15 @@
 /// Decodes waiver entries, from a BOM's `product.waivers` or a config's `waivers`.
 public enum WaiverDecoder {
   static let keys = ["rule", "product", "part", "markets", "reason", "approved_by", "expires"]
+  /// Required in every waiver; a configuration's waivers also need `product`.
+  static let required = ["rule", "reason", "approved_by", "expires"]
 
   /// Decodes one waiver; nil when a required field is missing or malformed (each reported).
   public static func decode(_ node: YAMLNode, inProduct: Bool, _ context: inout DecodeContext)
     -> WaiverSpec?
   {
     let known = inProduct ? keys.filter { $0 != "product" } : keys
-    var required = ["rule", "reason", "approved_by", "expires"]
-    if !inProduct { required.append("product") }
+    let required = inProduct ? Self.required : Self.required + ["product"]
     guard
       let fields = context.fields(of: node, what: "a waiver", known: known, required: required)
     else { return nil }
