@@ -126,8 +126,13 @@ func yamlFailure(_ bytes: [UInt8], limits: YAMLLimits = YAMLLimits()) -> String?
 
   @Test func expansionBudgetCountsAliases() {
     let limits = YAMLLimits(maxNodes: 20)
-    let text = "a: &a [1, 2, 3, 4, 5]\nb: [*a, *a, *a]\n"
-    #expect(yamlFailure(Array(text.utf8), limits: limits) == "yaml.alias-expansion@2:9")
+    // Each *a copies 6 nodes: 18 after three aliases (allowed), 24 after the fourth (refused).
+    let text = "a: &a [1, 2, 3, 4, 5]\nb: [*a, *a, *a, *a]\n"
+    #expect(yamlFailure(Array(text.utf8), limits: limits) == "yaml.alias-expansion@2:17")
+    #expect(yamlFailure(Array("a: &a [1, 2, 3, 4, 5]\nb: [*a, *a, *a]\n".utf8), limits: limits) == nil)
+    // Nodes written out in the file do not count against the alias budget.
+    let long = "a: [" + Array(repeating: "x", count: 50).joined(separator: ", ") + "]\n"
+    #expect(yamlFailure(Array(long.utf8), limits: limits) == nil)
   }
 
   @Test(arguments: [

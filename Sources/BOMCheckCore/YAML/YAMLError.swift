@@ -84,7 +84,8 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
 public struct YAMLLimits: Sendable, Hashable {
   /// Largest file read, in bytes (default 32 MiB).
   public var maxFileBytes: Int
-  /// Largest number of nodes after alias expansion (default 1,000,000).
+  /// Largest number of nodes copied in by aliases (default 1,000,000); nodes written out in the
+  /// file are bounded by `maxFileBytes` instead.
   public var maxNodes: Int
   /// Deepest nesting of collections (default 64).
   public var maxDepth: Int

@@ -71,6 +71,7 @@ private struct TreeBuilder {
   var anchors: [String: (node: YAMLNode, size: Int)] = [:]
   var openAnchors: Set<String> = []
   var nodeCount = 0
+  var expandedCount = 0
   var duplicates: [DuplicateKey] = []
   var root: YAMLNode?
   var documents = 0
@@ -155,9 +156,13 @@ private struct TreeBuilder {
     }
   }
 
-  mutating func count(_ size: Int, at mark: Mark) throws(YAMLError) {
-    nodeCount += size
-    if nodeCount > limits.maxNodes { throw .expansionLimit(mark, limit: limits.maxNodes) }
+  /// Counts nodes; only nodes copied in by aliases count against the expansion limit (nodes
+  /// written out in the file are bounded by the file-size limit).
+  mutating func count(_ size: Int, at mark: Mark, expanded: Bool = false) throws(YAMLError) {
+    nodeCount = nodeCount &+ size
+    guard expanded else { return }
+    expandedCount = expandedCount &+ size
+    if expandedCount > limits.maxNodes { throw .expansionLimit(mark, limit: limits.maxNodes) }
   }
 
   mutating func open(_ kind: Frame.Kind, at mark: Mark, anchor: String?, tag: String?)
@@ -186,7 +191,7 @@ private struct TreeBuilder {
   mutating func alias(_ name: String, at mark: Mark) throws(YAMLError) {
     if openAnchors.contains(name) { throw .recursiveAlias(mark, name: name) }
     guard let target = anchors[name] else { throw .undefinedAlias(mark, name: name) }
-    try count(target.size, at: mark)
+    try count(target.size, at: mark, expanded: true)
     var node = target.node
     node.mark = mark
     try complete(node, size: target.size, anchor: nil, counted: true)
