@@ -32,7 +32,7 @@ extension BOMDecoder {
       part.kind = kind
       part.kindSource = .declared
     } else if fields["kind"] == nil,
-      let kind = KindInference.infer(name: part.name, mpn: part.mpn, manufacturer: part.manufacturer)
+      let kind = context.inferKind(name: part.name, mpn: part.mpn, manufacturer: part.manufacturer)
     {
       part.kind = kind
       part.kindSource = .inferred

@@ -9,12 +9,29 @@ public struct DecodeContext: Sendable {
   public let area: String
   /// Everything found so far.
   public var diagnostics: [Diagnostic] = []
+  /// Kinds already inferred from a text in this file (BOMs repeat names a lot).
+  var inferredKinds: [String: PartKind?] = [:]
 
   /// Creates a context for `file`.
   public init(file: String, codes: Codes, area: String = "bom") {
     self.file = file
     self.codes = codes
     self.area = area
+  }
+
+  /// The kind inferred from a part's name, mpn and manufacturer (memoised per text).
+  mutating func inferKind(name: String?, mpn: String?, manufacturer: String?) -> PartKind? {
+    for text in [name, mpn, manufacturer] {
+      guard let text else { continue }
+      if let cached = inferredKinds[text] {
+        if let kind = cached { return kind }
+        continue
+      }
+      let kind = KindInference.infer(name: text, mpn: nil, manufacturer: nil)
+      inferredKinds[text] = .some(kind)
+      if let kind { return kind }
+    }
+    return nil
   }
 
   /// Records an error at `mark`.
