@@ -6,10 +6,14 @@ public struct JSONReporter: Reporter {
   public init() {}
 
   public func render(_ report: Report, options: RenderOptions) throws -> String {
-    var writer = JSONWriter(capacity: 512 * (report.findings.count + report.products.count + 16))
+    String(decoding: try renderBytes(report, options: options), as: UTF8.self)
+  }
+
+  public func renderBytes(_ report: Report, options: RenderOptions) throws -> [UInt8] {
+    var writer = JSONWriter(capacity: 1024 * (report.findings.count + report.products.count + 16))
     writer.write(Self.value(report))
     writer.bytes.append(10)
-    return String(decoding: writer.bytes, as: UTF8.self)
+    return writer.bytes
   }
 
   /// The report as a JSON value (schema `bomcheck-report/1`).
@@ -31,8 +35,8 @@ public struct JSONReporter: Reporter {
             ])
           })
       ),
-      ("products", .array(report.products.map(product))),
-      ("findings", .array(report.findings.map(finding))),
+      ("products", .lazyArray(count: report.products.count) { product(report.products[$0]) }),
+      ("findings", .lazyArray(count: report.findings.count) { finding(report.findings[$0]) }),
       ("diagnostics", .array(report.diagnostics.map(diagnostic))),
       (
         "summary",

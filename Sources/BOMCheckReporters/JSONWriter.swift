@@ -6,6 +6,9 @@ enum JSONValue {
   case array([JSONValue])
   /// Keys are written sorted.
   case object([(String, JSONValue)])
+  /// An array whose items are made one at a time while writing (a long list is never held as
+  /// values all at once).
+  case lazyArray(count: Int, item: (Int) -> JSONValue)
 
   /// A string, or nothing when nil (the key is then left out).
   static func optional(_ text: String?) -> JSONValue? { text.map { .string($0) } }
@@ -30,19 +33,9 @@ struct JSONWriter {
     case .int(let number): bytes.append(contentsOf: String(number).utf8)
     case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
     case .array(let items):
-      bytes.append(UInt8(ascii: "["))
-      bytes.append(10)
-      if items.isEmpty {
-        bytes.append(10)
-      }
-      for (index, item) in items.enumerated() {
-        pad(indent + 2)
-        write(item, indent: indent + 2)
-        if index < items.count - 1 { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(10)
-      }
-      pad(indent)
-      bytes.append(UInt8(ascii: "]"))
+      writeArray(count: items.count, indent: indent) { items[$0] }
+    case .lazyArray(let count, let item):
+      writeArray(count: count, indent: indent, item)
     case .object(let members):
       bytes.append(UInt8(ascii: "{"))
       bytes.append(10)
@@ -61,6 +54,22 @@ struct JSONWriter {
       pad(indent)
       bytes.append(UInt8(ascii: "}"))
     }
+  }
+
+  private mutating func writeArray(count: Int, indent: Int, _ item: (Int) -> JSONValue) {
+    bytes.append(UInt8(ascii: "["))
+    bytes.append(10)
+    if count == 0 {
+      bytes.append(10)
+    }
+    for index in 0..<count {
+      pad(indent + 2)
+      write(item(index), indent: indent + 2)
+      if index < count - 1 { bytes.append(UInt8(ascii: ",")) }
+      bytes.append(10)
+    }
+    pad(indent)
+    bytes.append(UInt8(ascii: "]"))
   }
 
   private mutating func pad(_ count: Int) {

@@ -22,6 +22,15 @@ public struct RenderOptions: Sendable {
 public protocol Reporter: Sendable {
   /// Renders the whole report.
   func render(_ report: Report, options: RenderOptions) throws -> String
+
+  /// Renders the whole report as UTF-8 bytes (formats that can write bytes directly override it).
+  func renderBytes(_ report: Report, options: RenderOptions) throws -> [UInt8]
+}
+
+extension Reporter {
+  public func renderBytes(_ report: Report, options: RenderOptions) throws -> [UInt8] {
+    Array(try render(report, options: options).utf8)
+  }
 }
 
 /// The reporter for a format; `baseline` (fingerprints of an earlier JSON report) feeds Markdown.

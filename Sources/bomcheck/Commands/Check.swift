@@ -30,7 +30,8 @@ extension BOMCheck {
       render.failOn = threshold
       render.color = format == .text && options.output == nil && Terminal.isColorTerminal
       let known = try baseline.map(Baseline.fingerprints)
-      try Output.write(try reporter(for: format, baseline: known).render(report, options: render), to: options.output)
+      try Output.write(
+        bytes: try reporter(for: format, baseline: known).renderBytes(report, options: render), to: options.output)
       if format != .text && !options.quiet {
         Output.standardError(TextReporter().summaryLine(report))
       }

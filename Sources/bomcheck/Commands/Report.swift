@@ -24,7 +24,8 @@ extension BOMCheck {
       let checker = Checker()
       try options.validateMarkets(request, checker: checker)
       let report = await Progress.check(checker, request)
-      try Output.write(try reporter(for: format).render(report, options: RenderOptions()), to: options.output)
+      try Output.write(
+        bytes: try reporter(for: format).renderBytes(report, options: RenderOptions()), to: options.output)
       if !options.quiet {
         Output.standardError(
           TextReporter().summaryLine(report) + (options.output.map { "; report written to \($0)" } ?? ""))

@@ -18,6 +18,24 @@ enum Output {
     }
   }
 
+  /// Writes `bytes` to `path`, or to standard output when `path` is nil.
+  static func write(bytes: [UInt8], to path: String?) throws {
+    do {
+      if let path {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+          let handle = FileHandle(forWritingAtPath: path)
+        else { throw CocoaError(.fileWriteUnknown) }
+        defer { try? handle.close() }
+        try handle.write(contentsOf: bytes)
+      } else {
+        try FileHandle.standardOutput.write(contentsOf: bytes)
+      }
+    } catch {
+      standardError("bomcheck: cannot write \(path ?? "standard output"): \(error.localizedDescription)")
+      throw ExitCode(2)
+    }
+  }
+
   /// One line to standard error.
   static func standardError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
