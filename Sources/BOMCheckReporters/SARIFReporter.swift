@@ -46,7 +46,7 @@ public struct SARIFReporter: Reporter {
         message: .init(text: diagnostic.message),
         locations: [SARIF.location(diagnostic.file, line: diagnostic.mark?.line, column: diagnostic.mark?.column)],
         partialFingerprints: [
-          "bomcheckFindingHash/v1": Self.hash([diagnostic.code, diagnostic.file, diagnostic.message])
+          "bomcheckFindingHash/v1": Fingerprint.make([diagnostic.code, diagnostic.file, diagnostic.message])
         ],
         properties: nil)
     }
@@ -82,15 +82,6 @@ public struct SARIFReporter: Reporter {
     return text
   }
 
-  static func hash(_ fields: [String]) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in fields.joined(separator: "\u{1F}").utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01B3
-    }
-    let hex = String(hash, radix: 16)
-    return String(repeating: "0", count: 16 - hex.count) + hex
-  }
 }
 
 /// A rule's metadata for SARIF and reports.

@@ -54,8 +54,9 @@ enum MarketFolding {
 }
 
 /// Stable fingerprints: FNV-1a 64-bit over the identifying fields, in hex.
-enum Fingerprint {
-  static func make(_ fields: [String]) -> String {
+public enum Fingerprint {
+  /// The fingerprint of `fields` (16 hex digits).
+  public static func make(_ fields: [String]) -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in fields.joined(separator: "\u{1F}").utf8 {
       hash ^= UInt64(byte)
