@@ -97,16 +97,45 @@ func product(_ parts: String, header: String = "") -> String {
     #expect(try decodeBOM(text)?.parts[0].origin == "NO")
   }
 
-  /// In one file the YAML depth limit (64) is reached before the part depth limit (32); the part
-  /// limit is tested across includes in BOMLoaderTests.
-  @Test func deepPartsHitTheYAMLDepthLimit() {
+  /// Parts L1 ... L`levels`, each nested in the one before.
+  private func nestedParts(levels: Int) -> String {
     var parts = "  - ref: L1\n"
     var indent = "    "
-    for level in 2...33 {
+    for level in 2...levels {
       parts += "\(indent)parts:\n\(indent)  - ref: L\(level)\n"
       indent += "    "
     }
-    #expect(bomProblems(product(parts)) == ["yaml.too-deep@69:129"])
+    return parts
+  }
+
+  /// In one file the YAML depth limit (64) is reached before the part depth limit (32); the part
+  /// limit is tested across includes in BOMLoaderTests.
+  @Test func deepPartsHitTheYAMLDepthLimit() {
+    #expect(bomProblems(product(nestedParts(levels: 33))) == ["yaml.too-deep@69:129"])
+  }
+
+  /// With the YAML depth limit raised, the decoder's own limit refuses the 33rd part level, at the
+  /// list that would hold it.
+  @Test func partsDeeperThan32LevelsAreRefusedByTheDecoder() throws {
+    let text = product(nestedParts(levels: 33))
+    let document = try YAMLReader(limits: YAMLLimits(maxDepth: 100)).read(Array(text.utf8))
+    let (file, diagnostics) = BOMDecoder(codes: sharedCodes).decode(document, file: "t.yaml")
+    #expect(diagnostics.map { "\($0.code)@\($0.mark?.description ?? "-")" } == ["bom.too-deep@71:131"])
+    // The 32 levels above the limit are kept (and counted).
+    #expect(file?.parts.reduce(0) { $0 + $1.nodeCount } == 32)
+  }
+
+  /// A did-you-mean compares the wrong word with every accepted one; for a very long word that was
+  /// quadratic (a 4 MB currency took minutes). Words too long to be close are now skipped at once.
+  @Test func aVeryLongWrongWordIsRefusedQuicklyWithoutAHint() {
+    let long = String(repeating: "x", count: 256 * 1024)
+    var problems: [String] = []
+    let elapsed = ContinuousClock().measure {
+      problems = bomProblems(
+        product("  - ref: A\n    unit_cost: 1 \(long)\n    kind: \(long)\n    composition: {? \(long) : 1}\n"))
+    }
+    #expect(problems == ["bom.unknown-currency@8:16", "bom.unknown-value@9:11", "bom.unknown-element@10:21"])
+    #expect(elapsed < .seconds(1))
   }
 
   @Test func aliasedPartsAreReportedWhereUsed() throws {

@@ -63,26 +63,16 @@ private struct Workspace {
       try? FileManager.default.removeItem(at: out)
       try? FileManager.default.removeItem(at: err)
     }
-    let process = Process()
-    process.executableURL = try executable()
-    process.arguments =
-      arguments + ["--as-of", asOf]
-      + (regimes ? ["--regimes", packageRoot.appendingPathComponent("Regimes").path] : [])
-    process.currentDirectoryURL = folder
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
     environment["CI"] = "1"
-    process.environment = environment
-    let outHandle = try FileHandle(forWritingTo: out)
-    let errHandle = try FileHandle(forWritingTo: err)
-    process.standardOutput = outHandle
-    process.standardError = errHandle
-    try process.run()
-    process.waitUntilExit()
-    try outHandle.close()
-    try errHandle.close()
+    let status = try ToolProcess.run(
+      try executable().path,
+      arguments + ["--as-of", asOf]
+        + (regimes ? ["--regimes", packageRoot.appendingPathComponent("Regimes").path] : []),
+      directory: folder.path, environment: environment, stdout: out.path, stderr: err.path)
     return Run(
-      status: process.terminationStatus, output: try Data(contentsOf: out),
+      status: status, output: try Data(contentsOf: out),
       errors: String(decoding: try Data(contentsOf: err), as: UTF8.self))
   }
 
@@ -268,6 +258,39 @@ private let invalidBOM = """
     let report = try #require(try JSONSerialization.jsonObject(with: found.output) as? [String: Any])
     let regimes = try #require(report["regimes"] as? [[String: Any]])
     #expect(regimes.compactMap { $0["id"] as? String } == ["cn-rare-earth", "us-ai-chips"])
+  }
+
+  @Test func maxFileSizeRefusesLargerFilesBeforeParsingAndTheOthersAreChecked() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    // 1 MiB and one byte: a valid BOM filled up with a comment.
+    let head = cleanBOM.replacingOccurrences(of: "clean-bracket", with: "big-bracket") + "# "
+    try workspace.write("boms/big.yaml", head + String(repeating: "x", count: 1_048_577 - head.utf8.count - 1) + "\n")
+    try workspace.write("boms/clean.yaml", cleanBOM)
+
+    let limited = try workspace.run(["check", "boms", "--max-file-size", "1"])
+    #expect(limited.status == 2)
+    #expect(
+      limited.text.contains(
+        "boms/big.yaml: error: file is 1048577 bytes, larger than the limit of 1048576 bytes; not parsed"))
+    #expect(limited.text.contains("clean-bracket (boms/clean.yaml, 2 parts)"))
+    #expect(!limited.text.contains("big-bracket"))
+
+    // The default limit is 32 MiB: the same file is read.
+    let unlimited = try workspace.run(["check", "boms"])
+    #expect(unlimited.status == 0)
+    #expect(unlimited.text.contains("big-bracket (boms/big.yaml, 2 parts)"))
+
+    #expect(try workspace.run(["check", "boms", "--max-file-size", "0"]).status == 64)
+  }
+
+  /// A `--max-file-size` too large to count in bytes is a usage error (it once overflowed and trapped).
+  @Test func aMaxFileSizeTooLargeForBytesIsAUsageError() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    try workspace.write("boms/clean.yaml", cleanBOM)
+    let run = try workspace.run(["check", "boms", "--max-file-size", "8796093022208"])
+    #expect(run.status == 64)
   }
 
   @Test func failOnChoosesWhatFails() throws {

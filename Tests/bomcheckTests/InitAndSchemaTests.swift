@@ -43,32 +43,20 @@ import Testing
     ]
     let executable: URL = try #require(
       candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }, "bomcheck is not built")
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
     environment["CI"] = "1"
-    process.environment = environment
     let out = folder.appendingPathComponent(".stdout")
     let err = folder.appendingPathComponent(".stderr")
-    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
     defer {
       try? FileManager.default.removeItem(at: out)
       try? FileManager.default.removeItem(at: err)
     }
-    let outHandle = try FileHandle(forWritingTo: out)
-    let errHandle = try FileHandle(forWritingTo: err)
-    process.standardOutput = outHandle
-    process.standardError = errHandle
-    try process.run()
-    process.waitUntilExit()
-    try outHandle.close()
-    try errHandle.close()
+    let status = try ToolProcess.run(
+      executable.path, arguments, directory: folder.path, environment: environment, stdout: out.path,
+      stderr: err.path)
     return Run(
-      status: process.terminationStatus, output: try Data(contentsOf: out),
+      status: status, output: try Data(contentsOf: out),
       errors: String(decoding: try Data(contentsOf: err), as: UTF8.self))
   }
 

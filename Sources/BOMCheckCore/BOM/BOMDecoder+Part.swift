@@ -47,7 +47,7 @@ extension BOMDecoder {
       }
     } else if let sub = fields["parts"] {
       part.parts = decodeParts(sub, depth: depth + 1, &context)
-      if part.parts.isEmpty, case .sequence = sub.value.content {
+      if case .sequence(let items) = sub.value.content, items.isEmpty {
         context.error("empty-parts", sub.value.mark, "`parts` is an empty list; remove it or add parts")
       }
     }
@@ -139,10 +139,11 @@ extension BOMDecoder {
       performanceDensity: fields["performance_density"].flatMap { context.number($0) })
   }
 
-  /// A number without trailing zeros, for messages.
+  /// A number without trailing zeros, for messages; numbers beyond `Int` (`tpp: 1e19`) keep their
+  /// exponent.
   static func format(_ value: Double) -> String {
     let rounded = (value * 100).rounded() / 100
-    if rounded == rounded.rounded() { return String(Int(rounded)) }
+    if let whole = Int(exactly: rounded) { return String(whole) }
     return String(rounded)
   }
 }

@@ -46,8 +46,12 @@ public func closestMatch(to word: String, in candidates: some Sequence<String>) 
   let lower = Array(word.lowercased().unicodeScalars)
   var best: (String, Int)?
   for candidate in candidates {
-    let distance = editDistance(lower, Array(candidate.lowercased().unicodeScalars))
+    let target = Array(candidate.lowercased().unicodeScalars)
     let allowed = max(1, min(3, candidate.count / 3))
+    // The distance is at least the difference in length: skip the quadratic comparison when that
+    // already rules the candidate out (a megabyte-long word is then checked in constant time).
+    guard abs(lower.count - target.count) <= allowed else { continue }
+    let distance = editDistance(lower, target)
     guard distance <= allowed else { continue }
     if let current = best, (distance, candidate) >= (current.1, current.0) { continue }
     best = (candidate, distance)

@@ -66,7 +66,9 @@ struct CommonOptions: ParsableArguments {
       paths: paths.isEmpty ? ["BOMs"] : paths, workingDirectory: cwd, asOf: try evaluationDay(),
       toolVersion: BOMCheck.version)
     request.extraMarkets = markets
-    guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be at least 1 (MiB)") }
+    guard (1...65_536).contains(maxFileSize) else {
+      throw ValidationError("--max-file-size must be from 1 to 65536 (MiB), got \(maxFileSize)")
+    }
     request.limits.maxFileBytes = maxFileSize * 1024 * 1024
     if let path = config.map({ FileSystem.absolutePath($0, base: cwd) }) ?? ConfigDecoder.find(from: cwd) {
       guard FileManager.default.fileExists(atPath: path) else {
