@@ -58,3 +58,16 @@ import Testing
     }
   }
 }
+
+@Suite struct MarketOptionTests {
+  @Test func theMarketOptionNarrowsOrAddsTheMarketsOfARun() {
+    var request = CheckRequest(
+      paths: ["BOMs/products/hx1-humanoid.yaml"], workingDirectory: packageRoot, asOf: Day(daysSinceEpoch: 20_782),
+      toolVersion: "test")
+    request.packLocations = ["Regimes"]
+    request.extraMarkets = ["DE", "SA"]
+    let report = Checker().run(request)
+    #expect(report.products.map { $0.cells.map(\.market) } == [["DE", "SA"]])
+    #expect(report.findings.allSatisfy { Set($0.markets).isSubset(of: ["DE", "SA"]) })
+  }
+}

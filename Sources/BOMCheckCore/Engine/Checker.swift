@@ -6,7 +6,9 @@ public struct CheckRequest: Sendable {
   public var workingDirectory: String
   /// The evaluation date.
   public var asOf: Day
-  /// Markets added to every product (`--market`).
+  /// The markets of this run (`--market`): when given, every product is judged in exactly these
+  /// markets, which narrows its own list or adds to it; when empty, each product's own markets
+  /// plus the configuration's `markets`.
   public var extraMarkets: [String] = []
   /// Tool version written in reports.
   public var toolVersion: String
@@ -174,7 +176,13 @@ struct CheckRun: Sendable {
   }
 
   func judge(_ product: LoadedProduct) -> (ProductResult, [Finding]) {
-    engine.evaluate(product, extraMarkets: request.config.markets + request.extraMarkets, policy: policy)
+    var judged = product
+    if !request.extraMarkets.isEmpty {
+      let location = product.product.location
+      judged.product.markets = request.extraMarkets.map { ($0, location) }
+      return engine.evaluate(judged, extraMarkets: [], policy: policy)
+    }
+    return engine.evaluate(judged, extraMarkets: request.config.markets, policy: policy)
   }
 
   mutating func record(_ results: [(ProductResult, [Finding])]) { judged += results }

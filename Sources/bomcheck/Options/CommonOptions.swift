@@ -19,7 +19,9 @@ struct CommonOptions: ParsableArguments {
   @Option(name: .customLong("as-of"), help: "Evaluation date, YYYY-MM-DD (default: today, UTC).")
   var asOf: String?
 
-  @Option(name: .customLong("market"), help: "Add a market to every product (repeatable).")
+  @Option(
+    name: .customLong("market"),
+    help: "Judge every product in exactly these markets for this run (repeatable; narrows or adds).")
   var markets: [String] = []
 
   @Option(help: "Directory or file of regime packs (default: the shipped Regimes/).")
