@@ -57,24 +57,12 @@ public struct JUnitReporter: Reporter {
   }
 }
 
-/// XML escaping for attribute and text content.
+/// XML escaping for attribute and text content: the HTML escaping, with line breaks kept as
+/// character references and other control characters (not allowed in XML 1.0) dropped.
 enum XML {
   static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      case "\n": out += "&#10;"
-      default:
-        if scalar.value < 0x20 && scalar != "\t" { continue }
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
+    let allowed = String(
+      text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" }.map(Character.init))
+    return HTML.escape(allowed).replacingOccurrences(of: "\n", with: "&#10;")
   }
 }

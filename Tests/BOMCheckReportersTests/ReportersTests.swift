@@ -87,7 +87,7 @@ func expectGolden(_ text: String, _ name: String) throws {
     let xml = try JUnitReporter().render(examplesReport, options: RenderOptions())
     #expect(xml.contains("<testcase classname=\"robovac-rv10\" name=\"robovac-rv10 × US\"/>"))
     #expect(xml.contains("name=\"hx1-humanoid × US\">\n      <failure"))
-    #expect(XML.escape("<a & \"b\">") == "&lt;a &amp; &quot;b&quot;&gt;")
+    #expect(XML.escape("<a & \"b\" 'c'>\n\u{1}") == "&lt;a &amp; &quot;b&quot; &#39;c&#39;&gt;&#10;")
   }
 
   @Test func markdownListsErrorsFirstAndNewOnesBeforeKnownOnes() throws {
