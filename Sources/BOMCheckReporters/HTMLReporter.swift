@@ -123,7 +123,7 @@ struct HTMLPage {
     let name = product.name.map { " · \(HTML.escape($0))" } ?? ""
     line("<h2>\(HTML.escape(product.id))\(name)</h2>")
     line(
-      "<p class=\"meta\">\(HTML.escape(product.file)) · \(product.partCount) parts read · markets "
+      "<p class=\"meta\">\(HTML.escape(product.file)) · \(product.partCount) parts read (\(product.inferredKinds) kinds inferred from names) · markets "
         + HTML.escape(product.cells.map(\.market).joined(separator: ", ")) + "</p>")
     line("<table class=\"cells\"><thead><tr><th>Market</th>")
     line(report.regimes.map { "<th>\(HTML.escape($0.id))</th>" }.joined() + "<th>Conflict</th></tr></thead><tbody>")

@@ -52,7 +52,7 @@ public struct JSONReporter: Reporter {
   static func product(_ product: ProductResult) -> JSONValue {
     var members: [(String, JSONValue)] = [
       ("id", .string(product.id)), ("file", .string(product.file)), ("line", .int(product.location.line)),
-      ("part_count", .int(product.partCount)),
+      ("part_count", .int(product.partCount)), ("inferred_kinds", .int(product.inferredKinds)),
       (
         "cells",
         .array(

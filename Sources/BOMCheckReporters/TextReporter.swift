@@ -86,7 +86,10 @@ enum MatrixText {
       rows.append([cell.market] + statuses + [conflict])
     }
     let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
-    var out = ["\(product.id) (\(product.file), \(product.partCount) part\(product.partCount == 1 ? "" : "s")):"]
+    let inferred = product.inferredKinds > 0 ? ", \(product.inferredKinds) kinds inferred from names" : ""
+    var out = [
+      "\(product.id) (\(product.file), \(product.partCount) part\(product.partCount == 1 ? "" : "s")\(inferred)):"
+    ]
     for row in rows {
       let padded = row.enumerated().map { index, text in
         text + String(repeating: " ", count: widths[index] - text.count)

@@ -71,3 +71,17 @@ import Testing
     #expect(report.findings.allSatisfy { Set($0.markets).isSubset(of: ["DE", "SA"]) })
   }
 }
+
+@Suite struct InferredKindTests {
+  @Test func productsSayHowManyKindsWereInferred() throws {
+    let yaml = productYAML(
+      "  - {ref: M1, name: BLDC motor}\n  - {ref: W1, name: Widget}\n  - ref: S1\n    kind: sensor\n    parts:\n"
+        + "      - {ref: R1, name: Rotor arc magnet, material: ferrite}\n")
+    let document = try YAMLReader().read(Array(yaml.utf8))
+    let bom = try #require(BOMDecoder(codes: sharedCodes).decode(document, file: "t.yaml").0)
+    let product = try #require(bom.product)
+    let loaded = LoadedProduct(product: product, file: "t.yaml", parts: bom.parts, partCount: 4)
+    let (result, _) = Engine(regimes: shippedRegimes, asOf: Day(daysSinceEpoch: 20_782)).evaluate(loaded)
+    #expect(result.inferredKinds == 2)
+  }
+}

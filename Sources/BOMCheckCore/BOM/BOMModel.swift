@@ -138,6 +138,11 @@ public struct Part: Sendable {
   public var nodeCount: Int {
     parts.reduce(1) { $0 + $1.nodeCount }
   }
+
+  /// Parts in this subtree, this one included, whose kind was inferred from their texts.
+  public var inferredKindCount: Int {
+    parts.reduce(kindSource == .inferred ? 1 : 0) { $0 + $1.inferredKindCount }
+  }
 }
 
 /// The header of a product BOM.

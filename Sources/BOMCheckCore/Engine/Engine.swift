@@ -76,9 +76,10 @@ public struct Engine: Sendable {
       }.map(\.fingerprint)
       return linked
     }
-    let result = ProductResult(
+    var result = ProductResult(
       id: loaded.product.id, name: loaded.product.name, file: loaded.file,
       partCount: loaded.partCount, cells: folded, location: loaded.product.location)
+    result.inferredKinds = loaded.parts.reduce(0) { $0 + $1.inferredKindCount }
     return (result, findings)
   }
 }

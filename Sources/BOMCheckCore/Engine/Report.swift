@@ -50,6 +50,8 @@ public struct ProductResult: Sendable {
   public var file: String
   /// Every part node read, includes expanded.
   public var partCount: Int
+  /// Parts whose kind was inferred from their name, mpn or manufacturer (not written in the BOM).
+  public var inferredKinds = 0
   /// Cells, in market order.
   public var cells: [Cell]
   /// Where the product header is.
