@@ -86,7 +86,8 @@ enum MatrixText {
       rows.append([cell.market] + statuses + [conflict])
     }
     let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
-    let inferred = product.inferredKinds > 0 ? ", \(product.inferredKinds) kinds inferred from names" : ""
+    let kinds = product.inferredKinds == 1 ? "kind" : "kinds"
+    let inferred = product.inferredKinds > 0 ? ", \(product.inferredKinds) \(kinds) inferred from names" : ""
     var out = [
       "\(product.id) (\(product.file), \(product.partCount) part\(product.partCount == 1 ? "" : "s")\(inferred)):"
     ]
