@@ -224,3 +224,17 @@ func waiver(rule: String = "CN-RE-18", part: String? = "MAG", markets: [String] 
     #expect(findings.first { $0.rule == "ACME-EL-REVIEW" }?.regime == "us-ai-chips")
   }
 }
+
+@Suite struct ConfigValidationTests {
+  @Test func unknownMarketsAndInstrumentsAreLocated() throws {
+    let text = "bomcheck: 1\nmarkets: [US, XX]\nregime_overrides:\n  - {instrument: NOPE, status: in-force}\n"
+    let (config, problems) = ConfigDecoder(codes: sharedCodes).decode(
+      try YAMLReader().read(Array(text.utf8)), file: "c.yaml")
+    #expect(problems.isEmpty)
+    let validator = ConfigValidator(
+      regimes: shippedRegimes, known: sharedCodes.countries.union(shippedRegimes.groups.keys),
+      asOf: Day(daysSinceEpoch: 20_782))
+    let located = validator.validate(config).map { "\($0.code)@\($0.mark?.description ?? "-")" }
+    #expect(located == ["config.unknown-market@2:15", "config.unknown-instrument@4:5"])
+  }
+}

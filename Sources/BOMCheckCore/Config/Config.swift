@@ -26,6 +26,8 @@ public struct Licence: Sendable, Hashable {
 public struct Config: Sendable {
   /// Markets added to every product.
   public var markets: [String] = []
+  /// Where each of `markets` is written.
+  public var marketMarks: [Mark] = []
   /// `fail_on`: nil means `none`; absent leaves the default.
   public var failOn: Severity??
   /// Pack files or directories, absolute or relative to the working directory.

@@ -57,7 +57,9 @@ public struct ConfigDecoder: Sendable {
     if let version = top["bomcheck"], context.integer(version) != 1 {
       context.error("bad-version", version.value.mark, "`bomcheck` must be 1")
     }
-    config.markets = context.textList(top["markets"])?.map(\.0) ?? []
+    let markets = context.textList(top["markets"]) ?? []
+    config.markets = markets.map(\.0)
+    config.marketMarks = markets.map(\.1)
     if let failOn = top["fail_on"], let text = context.text(failOn) {
       if text == "none" {
         config.failOn = .some(nil)
@@ -118,6 +120,7 @@ public struct ConfigDecoder: Sendable {
       let status = context.oneOf(fields["status"], OverrideStatus.self)
     else { return nil }
     return RegimeOverride(
-      instrument: instrument, status: status, from: context.day(fields["from"]), note: context.text(fields["note"]))
+      instrument: instrument, status: status, from: context.day(fields["from"]), note: context.text(fields["note"]),
+      mark: node.mark)
   }
 }

@@ -15,17 +15,18 @@ struct ConfigValidator {
   func validate(_ config: Config) -> [Diagnostic] {
     var result: [Diagnostic] = []
     let file = config.file ?? ".bomcheck.yaml"
-    for market in config.markets where !known.contains(market) {
+    for (index, market) in config.markets.enumerated() where !known.contains(market) {
       result.append(
         Diagnostic(
-          code: "config.unknown-market", severity: .error, file: file, mark: nil,
+          code: "config.unknown-market", severity: .error, file: file,
+          mark: index < config.marketMarks.count ? config.marketMarks[index] : nil,
           message: "unknown market `\(market)` in `markets`"))
     }
     for licence in config.licences { result += validate(licence) }
     for override in config.overrides where regimes.instrument(override.instrument) == nil {
       result.append(
         Diagnostic(
-          code: "config.unknown-instrument", severity: .error, file: file, mark: nil,
+          code: "config.unknown-instrument", severity: .error, file: file, mark: override.mark,
           message: "regime override names unknown instrument `\(override.instrument)`"))
     }
     return result

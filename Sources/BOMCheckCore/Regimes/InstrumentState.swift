@@ -44,6 +44,8 @@ public struct RegimeOverride: Sendable, Hashable {
   public var from: Day?
   /// Why.
   public var note: String?
+  /// Where the override is written (configuration entries), for diagnostics.
+  public var mark: Mark? = nil
 }
 
 extension Instrument {
