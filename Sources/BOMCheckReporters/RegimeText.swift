@@ -11,6 +11,12 @@ public enum RegimeText {
         + "error when either side is license-required or prohibited, warning when both are only licensed."
     ),
     (
+      "INPUT-INCOMPLETE", "The product's BOM has errors, so a regime cannot be decided",
+      "The product's file has errors (unknown keys, wrong types, invalid values, includes that cannot be "
+        + "followed): what could not be read was not judged. Each regime gets an indeterminate finding so "
+        + "that no cell reads clear. Severity warning; the run exits 2 because of the errors themselves."
+    ),
+    (
       "CONFLICT-POSSIBLE", "One jurisdiction reaches the product, the other cannot be decided",
       "One regime is exposed in a cell and a regime of another jurisdiction is indeterminate there (data "
         + "missing or its legal status unverified). Severity warning."

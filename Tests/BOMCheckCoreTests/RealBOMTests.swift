@@ -85,3 +85,32 @@ import Testing
     #expect(result.inferredKinds == 2)
   }
 }
+
+@Suite struct IncompleteInputTests {
+  @Test func aProductWithInputErrorsNeverReadsClear() throws {
+    let yaml = productYAML(markets: "[US]", "  - {ref: W1, name: Widget}\n")
+    let document = try YAMLReader().read(Array(yaml.utf8))
+    let bom = try #require(BOMDecoder(codes: sharedCodes).decode(document, file: "t.yaml").0)
+    var loaded = LoadedProduct(product: try #require(bom.product), file: "t.yaml", parts: bom.parts, partCount: 1)
+    let engine = Engine(regimes: shippedRegimes, asOf: Day(daysSinceEpoch: 20_782))
+    #expect(engine.evaluate(loaded).0.cells.first?.status.values.allSatisfy { $0 == .clear } == true)
+    loaded.inputErrors = 2
+    let (result, findings) = engine.evaluate(loaded)
+    #expect(result.cells.first?.status == ["cn-rare-earth": .indeterminate, "us-ai-chips": .indeterminate])
+    #expect(findings.map(\.rule) == ["INPUT-INCOMPLETE", "INPUT-INCOMPLETE"])
+    #expect(findings.allSatisfy { $0.message.contains("2 errors") && $0.confidence == .missing })
+  }
+
+  @Test func theCheckerCountsTheErrorsOfTheProductsOwnFile() {
+    var request = CheckRequest(
+      paths: ["Tests/BOMCheckCoreTests/Fixtures/schema-bad"], workingDirectory: packageRoot,
+      asOf: Day(daysSinceEpoch: 20_782), toolVersion: "test")
+    request.packLocations = ["Regimes"]
+    let report = Checker().run(request)
+    #expect(!report.products.isEmpty)
+    for product in report.products {
+      let statuses = product.cells.flatMap { $0.status.values }
+      #expect(!statuses.contains(.clear), "\(product.id) reads clear despite errors in \(product.file)")
+    }
+  }
+}

@@ -8,6 +8,8 @@ public struct LoadedProduct: Sendable {
   public var parts: [Part]
   /// Every part node of the product, includes expanded.
   public var partCount: Int
+  /// Errors found in the product's own file: what they hid was not judged.
+  public var inputErrors = 0
 }
 
 /// Everything read from a set of paths.

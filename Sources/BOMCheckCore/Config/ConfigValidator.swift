@@ -69,7 +69,7 @@ struct ConfigValidator {
 
   /// Unknown rules, expired waivers and waivers that match no finding (stale).
   func waiverDiagnostics(_ waivers: [WaiverSpec], findings: [Finding]) -> [Diagnostic] {
-    let rules = Set(regimes.rules.map(\.id)).union(["CONFLICT", "CONFLICT-POSSIBLE"])
+    let rules = Set(regimes.rules.map(\.id)).union(["CONFLICT", "CONFLICT-POSSIBLE", "INPUT-INCOMPLETE"])
     var result: [Diagnostic] = []
     for waiver in waivers {
       if !rules.contains(waiver.rule) {

@@ -162,7 +162,8 @@ struct CheckRun: Sendable {
     for (path, (bom, problems)) in zip(batch, decoded) { session.register(path, bom, problems) }
     var products: [LoadedProduct] = []
     for (path, (bom, _)) in zip(batch, decoded) {
-      guard let product = session.accept(path, .some(bom)) else { continue }
+      guard var product = session.accept(path, .some(bom)) else { continue }
+      product.inputErrors = session.diagnostics.filter { $0.severity == .error && $0.file == product.file }.count
       waivers += product.product.waivers.map { waiver in
         var own = waiver
         own.product = product.product.id

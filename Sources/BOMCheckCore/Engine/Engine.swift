@@ -64,6 +64,7 @@ public struct Engine: Sendable {
     }
     let applier = PolicyApplier(policy: productPolicy, regimes: regimes, asOf: asOf, listed: listed)
     var findings = applier.applyWaivers(applier.applyLicences(run.findings(listed: listed)))
+    findings += incompleteInput(loaded, listed: listed)
     let cells = CellBuilder(regimes: regimes, listed: listed, expanded: expanded).cells(findings)
     findings += applier.applyWaivers(
       CellBuilder.conflictFindings(cells.raw, findings: findings, loaded: loaded, listed: listed, regimes: regimes))
@@ -81,6 +82,25 @@ public struct Engine: Sendable {
       partCount: loaded.partCount, cells: folded, location: loaded.product.location)
     result.inferredKinds = loaded.parts.reduce(0) { $0 + $1.inferredKindCount }
     return (result, findings)
+  }
+}
+
+extension Engine {
+  /// One `INPUT-INCOMPLETE` finding per regime when the product's file has errors: what could not be
+  /// read was not judged, so no cell may read `clear` as if it had been.
+  func incompleteInput(_ loaded: LoadedProduct, listed: [String]) -> [Finding] {
+    guard loaded.inputErrors > 0 else { return [] }
+    let count = loaded.inputErrors == 1 ? "1 error" : "\(loaded.inputErrors) errors"
+    return regimes.packs.map { pack in
+      Finding(
+        fingerprint: Fingerprint.make(["INPUT-INCOMPLETE", loaded.product.id, pack.id]), rule: "INPUT-INCOMPLETE",
+        regime: pack.id, instruments: [], status: .indeterminate, severity: .warning, confidence: .missing,
+        product: loaded.product.id, part: "", markets: listed, location: loaded.product.location,
+        message:
+          "The BOM has \(count) (see the diagnostics): what could not be read was not judged, so \(pack.id) "
+          + "cannot be decided for this product",
+        settle: "fix the errors in \(loaded.file)", sources: [])
+    }
   }
 }
 
