@@ -11,8 +11,32 @@ public struct JSONReporter: Reporter {
 
   public func renderBytes(_ report: Report, options: RenderOptions) throws -> [UInt8] {
     var writer = JSONWriter(capacity: 1024 * (report.findings.count + report.products.count + 16))
-    writer.write(Self.value(report))
+    try writer.write(Self.value(report))
     writer.bytes.append(10)
+    return writer.bytes
+  }
+
+  /// Writes the report to `output` piece by piece (about a megabyte at a time); spilled findings
+  /// are copied from their temporary file, so the report is never held whole. Same bytes as
+  /// `renderBytes`.
+  public func write(_ report: Report, to output: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
+    var writer = JSONWriter(capacity: 1 << 21)
+    writer.output = output
+    try writer.write(Self.value(report))
+    writer.bytes.append(10)
+    try writer.flush()
+  }
+
+  /// The findings of one product as the items of the report's `findings` array (padded, joined
+  /// with `,` and a newline, no brackets), for `CheckRequest.renderFindings`.
+  public static func findingsFragment(_ findings: [Finding]) -> [UInt8] {
+    var writer = JSONWriter(capacity: 1024 * findings.count)
+    for (index, item) in findings.enumerated() {
+      if index > 0 { writer.bytes.append(contentsOf: ",\n".utf8) }
+      writer.pad(4)
+      // Plain values only (no spilled arrays, no output), so writing cannot fail.
+      try? writer.write(finding(item), indent: 4)
+    }
     return writer.bytes
   }
 
@@ -36,7 +60,8 @@ public struct JSONReporter: Reporter {
           })
       ),
       ("products", .lazyArray(count: report.products.count) { product(report.products[$0]) }),
-      ("findings", .lazyArray(count: report.findings.count) { finding(report.findings[$0]) }),
+      ("findings", report.spilledFindings.map { .spilled($0) }
+        ?? .lazyArray(count: report.findings.count) { finding(report.findings[$0]) }),
       ("diagnostics", .array(report.diagnostics.map(diagnostic))),
       (
         "summary",

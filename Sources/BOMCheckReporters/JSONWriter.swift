@@ -1,3 +1,5 @@
+import BOMCheckCore
+
 /// A JSON value for the report writers.
 enum JSONValue {
   case string(String)
@@ -9,6 +11,9 @@ enum JSONValue {
   /// An array whose items are made one at a time while writing (a long list is never held as
   /// values all at once).
   case lazyArray(count: Int, item: (Int) -> JSONValue)
+  /// An array whose items were rendered ahead (`JSONReporter.findingsFragment`, at the indent of
+  /// the items) and spilled to a temporary file; copied from there piece by piece.
+  case spilled(FindingSpill)
 
   /// A string, or nothing when nil (the key is then left out).
   static func optional(_ text: String?) -> JSONValue? { text.map { .string($0) } }
@@ -20,22 +25,36 @@ enum JSONValue {
 /// Writes JSON exactly as Foundation's `JSONEncoder` does with `.prettyPrinted`, `.sortedKeys` and
 /// `.withoutEscapingSlashes` (two-space indents, `"key" : value`, `\u00XX` for other control
 /// characters), several times faster and without the Codable boxing.
+///
+/// With an `output`, the bytes are handed over whenever about a megabyte has gathered, so a long
+/// report is never held whole.
 struct JSONWriter {
   var bytes: [UInt8] = []
+  /// Where finished bytes go; nil keeps them all in `bytes`.
+  var output: ((UnsafeRawBufferPointer) throws -> Void)?
 
   init(capacity: Int = 1 << 16) {
     bytes.reserveCapacity(capacity)
   }
 
-  mutating func write(_ value: JSONValue, indent: Int = 0) {
+  /// Hands the gathered bytes to `output` (when there is one).
+  mutating func flush() throws {
+    guard let output, !bytes.isEmpty else { return }
+    try bytes.withUnsafeBytes { try output($0) }
+    bytes.removeAll(keepingCapacity: true)
+  }
+
+  mutating func write(_ value: JSONValue, indent: Int = 0) throws {
     switch value {
     case .string(let text): writeString(text)
     case .int(let number): bytes.append(contentsOf: String(number).utf8)
     case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
     case .array(let items):
-      writeArray(count: items.count, indent: indent) { items[$0] }
+      try writeArray(count: items.count, indent: indent) { items[$0] }
     case .lazyArray(let count, let item):
-      writeArray(count: count, indent: indent, item)
+      try writeArray(count: count, indent: indent, item)
+    case .spilled(let spill):
+      try writeSpilled(spill, indent: indent)
     case .object(let members):
       bytes.append(UInt8(ascii: "{"))
       bytes.append(10)
@@ -47,7 +66,7 @@ struct JSONWriter {
         pad(indent + 2)
         writeString(member.0)
         bytes.append(contentsOf: " : ".utf8)
-        write(member.1, indent: indent + 2)
+        try write(member.1, indent: indent + 2)
         if index < sorted.count - 1 { bytes.append(UInt8(ascii: ",")) }
         bytes.append(10)
       }
@@ -56,7 +75,7 @@ struct JSONWriter {
     }
   }
 
-  private mutating func writeArray(count: Int, indent: Int, _ item: (Int) -> JSONValue) {
+  private mutating func writeArray(count: Int, indent: Int, _ item: (Int) -> JSONValue) throws {
     bytes.append(UInt8(ascii: "["))
     bytes.append(10)
     if count == 0 {
@@ -64,15 +83,33 @@ struct JSONWriter {
     }
     for index in 0..<count {
       pad(indent + 2)
-      write(item(index), indent: indent + 2)
+      try write(item(index), indent: indent + 2)
       if index < count - 1 { bytes.append(UInt8(ascii: ",")) }
       bytes.append(10)
+      if bytes.count >= 1 << 20 { try flush() }
     }
     pad(indent)
     bytes.append(UInt8(ascii: "]"))
   }
 
-  private mutating func pad(_ count: Int) {
+  /// The same bytes as `writeArray` over the spilled items: each range holds one product's items,
+  /// already padded and joined with `,` and a newline.
+  private mutating func writeSpilled(_ spill: FindingSpill, indent: Int) throws {
+    bytes.append(contentsOf: "[\n".utf8)
+    if spill.ranges.isEmpty { bytes.append(10) }
+    var first = true
+    try spill.forEachChunk { startsRange, chunk in
+      if startsRange && !first { bytes.append(contentsOf: ",\n".utf8) }
+      first = false
+      bytes.append(contentsOf: chunk)
+      if bytes.count >= 1 << 20 { try flush() }
+    }
+    if !spill.ranges.isEmpty { bytes.append(10) }
+    pad(indent)
+    bytes.append(UInt8(ascii: "]"))
+  }
+
+  mutating func pad(_ count: Int) {
     bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
   }
 

@@ -60,7 +60,7 @@ private struct SeededTree {
     var request = CheckRequest(
       paths: ["."], workingDirectory: root, asOf: try #require(Day("2026-06-01")), toolVersion: "property")
     request.packLocations = [packageRoot + "/Regimes"]
-    return Checker(codes: sharedCodes).run(request)
+    return try Checker(codes: sharedCodes).run(request)
   }
 
   func remove() {

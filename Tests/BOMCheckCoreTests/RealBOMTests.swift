@@ -5,11 +5,11 @@ import Testing
 
 /// Runs the checker over the hand-converted real open-hardware BOMs and the example BOMs.
 @Suite struct RealBOMTests {
-  func report(_ path: String) -> Report {
+  func report(_ path: String) throws -> Report {
     var request = CheckRequest(
       paths: [path], workingDirectory: packageRoot, asOf: Day(daysSinceEpoch: 20_782), toolVersion: "test")
     request.packLocations = ["Regimes"]
-    return Checker().run(request)
+    return try Checker().run(request)
   }
 
   /// Counts `ref:` entries in a file's text: an independent count of its part nodes.
@@ -23,28 +23,28 @@ import Testing
 
   @Test func realBOMFixturesDecodeAndEveryPartIsCounted() throws {
     let fixtures = "Tests/BOMCheckCoreTests/Fixtures/real-boms"
-    let result = report(fixtures)
+    let result = try report(fixtures)
     #expect(result.diagnostics.filter { $0.severity == .error } == [])
     #expect(result.products.map(\.id) == ["ai-search-and-rescue-drone", "open-robot-actuator-module-v1"])
     #expect(result.products[0].partCount == (try refCount("\(fixtures)/ai-search-and-rescue-drone.yaml")))
     #expect(result.products[1].partCount == (try refCount("\(fixtures)/open-robot-actuator-module-v1.yaml")))
   }
 
-  @Test func realDroneMotorsArePresumedToHoldMagnetsAndTheJetsonIsBelowThresholds() {
-    let result = report("Tests/BOMCheckCoreTests/Fixtures/real-boms/ai-search-and-rescue-drone.yaml")
+  @Test func realDroneMotorsArePresumedToHoldMagnetsAndTheJetsonIsBelowThresholds() throws {
+    let result = try report("Tests/BOMCheckCoreTests/Fixtures/real-boms/ai-search-and-rescue-drone.yaml")
     let rules = Set(result.findings.map(\.rule))
     #expect(rules == ["CN-RE-ASSEMBLY"])
     #expect(result.findings.allSatisfy { $0.confidence == .presumed && $0.status == .advisory })
   }
 
-  @Test func theSharedRealBOMFolderHasNoYAMLAndIsReportedAsEmpty() {
-    let result = report("../shared/data/real-boms")
+  @Test func theSharedRealBOMFolderHasNoYAMLAndIsReportedAsEmpty() throws {
+    let result = try report("../shared/data/real-boms")
     #expect(result.summary.files == 0)
     #expect(result.products.isEmpty)
   }
 
   @Test func everyExampleBOMIsValidAndRoundTripsThroughTheReader() throws {
-    let result = report("BOMs")
+    let result = try report("BOMs")
     #expect(result.diagnostics.filter { $0.severity != .warning || $0.code != "pack.unverified" } == [])
     #expect(result.products.count >= 6)
     let files = try FileManager.default.subpathsOfDirectory(atPath: "\(packageRoot)/BOMs").filter {
@@ -60,13 +60,13 @@ import Testing
 }
 
 @Suite struct MarketOptionTests {
-  @Test func theMarketOptionNarrowsOrAddsTheMarketsOfARun() {
+  @Test func theMarketOptionNarrowsOrAddsTheMarketsOfARun() throws {
     var request = CheckRequest(
       paths: ["BOMs/products/hx1-humanoid.yaml"], workingDirectory: packageRoot, asOf: Day(daysSinceEpoch: 20_782),
       toolVersion: "test")
     request.packLocations = ["Regimes"]
     request.extraMarkets = ["DE", "SA"]
-    let report = Checker().run(request)
+    let report = try Checker().run(request)
     #expect(report.products.map { $0.cells.map(\.market) } == [["DE", "SA"]])
     #expect(report.findings.allSatisfy { Set($0.markets).isSubset(of: ["DE", "SA"]) })
   }
@@ -101,12 +101,12 @@ import Testing
     #expect(findings.allSatisfy { $0.message.contains("2 errors") && $0.confidence == .missing })
   }
 
-  @Test func theCheckerCountsTheErrorsOfTheProductsOwnFile() {
+  @Test func theCheckerCountsTheErrorsOfTheProductsOwnFile() throws {
     var request = CheckRequest(
       paths: ["Tests/BOMCheckCoreTests/Fixtures/schema-bad"], workingDirectory: packageRoot,
       asOf: Day(daysSinceEpoch: 20_782), toolVersion: "test")
     request.packLocations = ["Regimes"]
-    let report = Checker().run(request)
+    let report = try Checker().run(request)
     #expect(!report.products.isEmpty)
     for product in report.products {
       let statuses = product.cells.flatMap { $0.status.values }

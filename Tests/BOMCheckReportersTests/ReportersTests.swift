@@ -16,7 +16,8 @@ let examplesReport: Report = {
   var request = CheckRequest(
     paths: ["BOMs"], workingDirectory: packageRoot, asOf: Day(daysSinceEpoch: 20_782), toolVersion: "0.1.0")
   request.packLocations = ["Regimes"]
-  return Checker().run(request)
+  // Without `renderFindings` nothing is spilled, so the run cannot fail.
+  return try! Checker().run(request)
 }()
 
 /// Compares `text` with the golden file `name`; `RECORD_GOLDEN=1` rewrites it instead.
@@ -51,7 +52,7 @@ func expectGolden(_ text: String, _ name: String) throws {
     var request = CheckRequest(
       paths: ["BOMs"], workingDirectory: packageRoot, asOf: Day(daysSinceEpoch: 20_782), toolVersion: "0.1.0")
     request.packLocations = ["Regimes"]
-    let second = try JSONReporter().render(Checker().run(request), options: RenderOptions())
+    let second = try JSONReporter().render(try Checker().run(request), options: RenderOptions())
     #expect(first == second)
   }
 
@@ -164,8 +165,26 @@ func expectGolden(_ text: String, _ name: String) throws {
     request.packLocations = ["Regimes"]
     let sequential = try JSONReporter().render(examplesReport, options: RenderOptions())
     for jobs in [1, 2, 4] {
-      let parallel = try JSONReporter().render(await Checker().run(request, jobs: jobs), options: RenderOptions())
+      let parallel = try JSONReporter().render(try await Checker().run(request, jobs: jobs), options: RenderOptions())
       #expect(parallel == sequential, "jobs \(jobs)")
+    }
+  }
+
+  @Test func spilledFindingsStreamTheSameBytesAsTheReportInMemory() async throws {
+    var request = CheckRequest(
+      paths: ["BOMs"], workingDirectory: packageRoot, asOf: Day(daysSinceEpoch: 20_782), toolVersion: "0.1.0")
+    request.packLocations = ["Regimes"]
+    request.renderFindings = JSONReporter.findingsFragment
+    let expected = try JSONReporter().renderBytes(examplesReport, options: RenderOptions())
+    for jobs in [1, 2] {
+      let report = try await Checker().run(request, jobs: jobs)
+      #expect(report.findings.isEmpty)
+      #expect(report.spilledFindings?.ranges.count ?? 0 > 1)
+      #expect(report.summary == examplesReport.summary)
+      var streamed: [UInt8] = []
+      try JSONReporter().write(report) { streamed.append(contentsOf: $0) }
+      #expect(streamed == expected, "jobs \(jobs)")
+      #expect(try JSONReporter().renderBytes(report, options: RenderOptions()) == expected)
     }
   }
 
@@ -185,7 +204,7 @@ func expectGolden(_ text: String, _ name: String) throws {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let expected = String(decoding: try encoder.encode(sample), as: UTF8.self)
     var writer = JSONWriter()
-    writer.write(
+    try writer.write(
       .object([
         ("text", .string(tricky)), ("list", .strings(["a", tricky])), ("empty", .array([])),
         ("nested", .object([("b", .int(2)), ("a", .int(-1))])), ("flag", .bool(true)),

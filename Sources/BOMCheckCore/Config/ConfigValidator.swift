@@ -67,8 +67,14 @@ struct ConfigValidator {
     return result
   }
 
-  /// Unknown rules, expired waivers and waivers that match no finding (stale).
+  /// Unknown rules, expired waivers and waivers that match none of `findings` (stale).
   func waiverDiagnostics(_ waivers: [WaiverSpec], findings: [Finding]) -> [Diagnostic] {
+    let matched = waivers.filter { waiver in findings.contains { PolicyApplier.matches(waiver, $0) } }
+    return waiverDiagnostics(waivers, matched: Set(matched))
+  }
+
+  /// Unknown rules, expired waivers and waivers not in `matched` (stale).
+  func waiverDiagnostics(_ waivers: [WaiverSpec], matched: Set<WaiverSpec>) -> [Diagnostic] {
     let rules = Set(regimes.rules.map(\.id)).union(["CONFLICT", "CONFLICT-POSSIBLE", "INPUT-INCOMPLETE"])
     var result: [Diagnostic] = []
     for waiver in waivers {
@@ -81,8 +87,7 @@ struct ConfigValidator {
         result.append(
           diagnostic("waiver.unknown-market", .error, waiver.location, "waiver names unknown market `\(market)`"))
       }
-      let matching = findings.filter { PolicyApplier.matches(waiver, $0) }
-      if matching.isEmpty {
+      if !matched.contains(waiver) {
         let part = waiver.part.map { " part \($0)" } ?? ""
         result.append(
           diagnostic(

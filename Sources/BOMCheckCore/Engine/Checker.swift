@@ -20,6 +20,10 @@ public struct CheckRequest: Sendable {
   public var config = Config()
   /// Problems found reading the configuration.
   public var configDiagnostics: [Diagnostic] = []
+  /// When set, each product's findings are rendered with it (in the worker that judged the
+  /// product) and kept in a temporary file rather than in memory: the report then carries them
+  /// as `spilledFindings`, for a reporter that streams them (the JSON report).
+  public var renderFindings: (@Sendable ([Finding]) -> [UInt8])?
   /// Called with a phase ("reading", "judging"), items done and the total, for progress displays.
   public var progress: (@Sendable (String, Int, Int) -> Void)?
 
@@ -66,12 +70,12 @@ public struct Checker: Sendable {
   }
 
   /// Loads and judges everything in `request`, one file after another.
-  public func run(_ request: CheckRequest) -> Report {
-    var run = CheckRun(checker: self, request: request)
+  public func run(_ request: CheckRequest) throws(SpillError) -> Report {
+    var run = try CheckRun(checker: self, request: request)
     for batch in run.batches(width: 1) {
       let decoded = batch.map { run.loader.decodeFile($0) }
       let products = run.accept(batch, decoded)
-      run.record(products.map { run.judge($0) })
+      try run.record(products.map { run.judge($0) })
     }
     return run.finish()
   }
@@ -79,14 +83,14 @@ public struct Checker: Sendable {
   /// Loads and judges everything in `request`, reading and judging up to `jobs` files at a time
   /// (a task group per batch; results are put back in file order, so the bytes are the same
   /// whatever the parallelism).
-  public func run(_ request: CheckRequest, jobs: Int) async -> Report {
-    var run = CheckRun(checker: self, request: request)
+  public func run(_ request: CheckRequest, jobs: Int) async throws(SpillError) -> Report {
+    var run = try CheckRun(checker: self, request: request)
     let loader = run.loader
     for batch in run.batches(width: max(1, jobs)) {
       let decoded = await parallelMap(batch, jobs: jobs) { loader.decodeFile($0) }
       let products = run.accept(batch, decoded)
       let frozen = run
-      run.record(await parallelMap(products, jobs: jobs) { frozen.judge($0) })
+      try run.record(await parallelMap(products, jobs: jobs) { frozen.judge($0) })
     }
     return run.finish()
   }
@@ -116,6 +120,17 @@ func parallelMap<T: Sendable, R: Sendable>(
   }
 }
 
+/// One judged product as a run keeps it: its result, its findings (or their rendering, to be
+/// spilled), their counts, and the waivers they matched.
+struct JudgedProduct: Sendable {
+  var result: ProductResult
+  var findings: [Finding]
+  var rendered: [UInt8] = []
+  var spilled: Range<Int> = 0..<0
+  var stats: FindingStats
+  var matchedWaivers: Set<WaiverSpec>
+}
+
 /// The state of one check: packs, the load session, and what was judged so far.
 struct CheckRun: Sendable {
   let request: CheckRequest
@@ -129,9 +144,11 @@ struct CheckRun: Sendable {
   var files: [String] = []
   var processed = 0
   var waivers: [WaiverSpec] = []
-  var judged: [(ProductResult, [Finding])] = []
+  var judged: [JudgedProduct] = []
+  var spill: SpillWriter?
 
-  init(checker: Checker, request: CheckRequest) {
+  init(checker: Checker, request: CheckRequest) throws(SpillError) {
+    if request.renderFindings != nil { spill = try SpillWriter() }
     self.request = request
     let (regimes, packDiagnostics) = checker.loadRegimes(request)
     self.regimes = regimes
@@ -176,29 +193,52 @@ struct CheckRun: Sendable {
     return products
   }
 
-  func judge(_ product: LoadedProduct) -> (ProductResult, [Finding]) {
+  func judge(_ product: LoadedProduct) -> JudgedProduct {
     var judged = product
+    let (result, findings): (ProductResult, [Finding])
     if !request.extraMarkets.isEmpty {
       let location = product.product.location
       judged.product.markets = request.extraMarkets.map { ($0, location) }
-      return engine.evaluate(judged, extraMarkets: [], policy: policy)
+      (result, findings) = engine.evaluate(judged, extraMarkets: [], policy: policy)
+    } else {
+      (result, findings) = engine.evaluate(judged, extraMarkets: request.config.markets, policy: policy)
     }
-    return engine.evaluate(judged, extraMarkets: request.config.markets, policy: policy)
+    let waivers = request.config.waivers + product.product.waivers.map { waiver in
+      var own = waiver
+      own.product = product.product.id
+      return own
+    }
+    let matched = Set(waivers.filter { waiver in findings.contains { PolicyApplier.matches(waiver, $0) } })
+    guard let render = request.renderFindings else {
+      return JudgedProduct(result: result, findings: findings, stats: FindingStats(findings), matchedWaivers: matched)
+    }
+    return JudgedProduct(
+      result: result, findings: [], rendered: render(findings), stats: FindingStats(findings), matchedWaivers: matched)
   }
 
-  mutating func record(_ results: [(ProductResult, [Finding])]) { judged += results }
+  mutating func record(_ results: [JudgedProduct]) throws(SpillError) {
+    for var result in results {
+      if var writer = spill {
+        result.spilled = try writer.append(result.rendered)
+        result.rendered = []
+        spill = writer
+      }
+      judged.append(result)
+    }
+  }
 
   func finish() -> Report {
-    let ordered = judged.sorted { $0.0.id < $1.0.id }
-    let findings = ordered.flatMap(\.1)
+    let ordered = judged.sorted { $0.result.id < $1.result.id }
+    let matched = ordered.reduce(into: Set<WaiverSpec>()) { $0.formUnion($1.matchedWaivers) }
     var all = diagnostics
     all += ConfigValidator(regimes: regimes, known: knownMarkets, asOf: request.asOf)
-      .waiverDiagnostics(request.config.waivers + waivers, findings: findings)
+      .waiverDiagnostics(request.config.waivers + waivers, matched: matched)
     all += session.diagnostics
+    let stats = ordered.reduce(into: FindingStats()) { $0.add($1.stats) }
     var report = Report(
       toolVersion: request.toolVersion, asOf: request.asOf, regimes: regimes.packs.map(\.summary),
-      products: ordered.map(\.0), findings: findings, diagnostics: Array(Set(all)).sorted(),
-      fileCount: session.fileCount)
+      products: ordered.map(\.result), findings: ordered.flatMap(\.findings), diagnostics: Array(Set(all)).sorted(),
+      fileCount: session.fileCount, spilled: spill.map { ($0.finish(ranges: ordered.map(\.spilled)), stats) })
     report.rules = regimes.rules
     report.instruments = regimes.packs.flatMap { pack in
       pack.instruments.map { instrument in

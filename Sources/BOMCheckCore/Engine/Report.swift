@@ -73,6 +73,38 @@ public struct Summary: Sendable, Hashable {
   public var waived = 0
 }
 
+/// Counts of findings by severity (waived ones apart), for the summary and `--fail-on`.
+public struct FindingStats: Sendable, Hashable {
+  /// Findings, waived ones included.
+  public var total = 0
+  /// Non-waived findings by severity rank (note, warning, error).
+  public var bySeverity = [0, 0, 0]
+  /// Waived findings.
+  public var waived = 0
+
+  /// Counts `findings`.
+  public init(_ findings: [Finding] = []) {
+    for finding in findings { add(finding) }
+  }
+
+  /// Counts one finding.
+  public mutating func add(_ finding: Finding) {
+    total += 1
+    if finding.waived {
+      waived += 1
+    } else {
+      bySeverity[finding.severity.rank] += 1
+    }
+  }
+
+  /// Adds another count.
+  public mutating func add(_ other: FindingStats) {
+    total += other.total
+    waived += other.waived
+    for index in bySeverity.indices { bySeverity[index] += other.bySeverity[index] }
+  }
+}
+
 /// Everything a run produced; the reporters render it.
 public struct Report: Sendable {
   /// Tool name and version.
@@ -83,8 +115,13 @@ public struct Report: Sendable {
   public var regimes: [PackSummary]
   /// Products, sorted by id.
   public var products: [ProductResult]
-  /// Findings, sorted.
+  /// Findings, sorted (empty when they were spilled: see `spilledFindings`).
   public var findings: [Finding]
+  /// The findings rendered per product and kept in a temporary file, when the run was asked to
+  /// (`CheckRequest.renderFindings`); then `findings` is empty.
+  public var spilledFindings: FindingSpill?
+  /// Counts of all findings (spilled or not).
+  public var findingStats: FindingStats
   /// Input problems, sorted.
   public var diagnostics: [Diagnostic]
   /// Counts.
@@ -97,7 +134,7 @@ public struct Report: Sendable {
   /// Creates a report and computes its summary.
   public init(
     toolVersion: String, asOf: Day, regimes: [PackSummary], products: [ProductResult],
-    findings: [Finding], diagnostics: [Diagnostic], fileCount: Int
+    findings: [Finding], diagnostics: [Diagnostic], fileCount: Int, spilled: (FindingSpill, FindingStats)? = nil
   ) {
     self.toolVersion = toolVersion
     self.asOf = asOf
@@ -105,17 +142,17 @@ public struct Report: Sendable {
     self.products = products
     self.findings = findings
     self.diagnostics = diagnostics
+    spilledFindings = spilled?.0
+    let stats = spilled?.1 ?? FindingStats(findings)
+    findingStats = stats
     var summary = Summary()
     summary.files = fileCount
     summary.products = products.count
     summary.parts = products.reduce(0) { $0 + $1.partCount }
-    for finding in findings {
-      if finding.waived {
-        summary.waived += 1
-        continue
-      }
-      summary.add(finding.severity)
-    }
+    summary.waived = stats.waived
+    summary.notes = stats.bySeverity[0]
+    summary.warnings = stats.bySeverity[1]
+    summary.errors = stats.bySeverity[2]
     for diagnostic in diagnostics { summary.add(diagnostic.severity) }
     summary.conflicts = products.reduce(0) { total, product in
       total + product.cells.filter { $0.conflict != .none }.count
@@ -125,7 +162,7 @@ public struct Report: Sendable {
 
   /// Non-waived findings at or above `threshold` (what `--fail-on` counts).
   public func failingFindings(atOrAbove threshold: Severity) -> Int {
-    findings.filter { !$0.waived && $0.severity >= threshold }.count
+    findingStats.bySeverity[threshold.rank...].reduce(0, +)
   }
 
   /// Whether any input problem stopped part of the check (exit code 2).

@@ -36,6 +36,26 @@ enum Output {
     }
   }
 
+  /// Opens `path` (or standard output when nil) and lets `body` write to it piece by piece.
+  static func stream(to path: String?, _ body: (@escaping (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+    do {
+      let handle: FileHandle
+      if let path {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+          let file = FileHandle(forWritingAtPath: path)
+        else { throw CocoaError(.fileWriteUnknown) }
+        handle = file
+      } else {
+        handle = FileHandle.standardOutput
+      }
+      defer { if path != nil { try? handle.close() } }
+      try body { piece in try handle.write(contentsOf: Data(piece)) }
+    } catch {
+      standardError("bomcheck: cannot write \(path ?? "standard output"): \(error.localizedDescription)")
+      throw ExitCode(2)
+    }
+  }
+
   /// One line to standard error.
   static func standardError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))

@@ -1,3 +1,4 @@
+import ArgumentParser
 import BOMCheckCore
 import Foundation
 import Synchronization
@@ -35,13 +36,17 @@ final class ProgressLine: Sendable {
 
 /// Runs a check with a progress line when the terminal allows one.
 enum Progress {
-  static func check(_ checker: Checker, _ request: CheckRequest) async -> Report {
+  static func check(_ checker: Checker, _ request: CheckRequest) async throws -> Report {
     let jobs = ProcessInfo.processInfo.activeProcessorCount
-    guard Terminal.showsProgress else { return await checker.run(request, jobs: jobs) }
-    let line = ProgressLine()
-    defer { line.finish() }
     var withProgress = request
-    withProgress.progress = { phase, done, total in line.update(phase, done, total) }
-    return await checker.run(withProgress, jobs: jobs)
+    let line = Terminal.showsProgress ? ProgressLine() : nil
+    defer { line?.finish() }
+    if let line { withProgress.progress = { phase, done, total in line.update(phase, done, total) } }
+    do {
+      return try await checker.run(withProgress, jobs: jobs)
+    } catch {
+      Output.standardError("bomcheck: \(error)")
+      throw ExitCode(2)
+    }
   }
 }
