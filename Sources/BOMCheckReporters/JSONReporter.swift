@@ -60,8 +60,11 @@ public struct JSONReporter: Reporter {
           })
       ),
       ("products", .lazyArray(count: report.products.count) { product(report.products[$0]) }),
-      ("findings", report.spilledFindings.map { .spilled($0) }
-        ?? .lazyArray(count: report.findings.count) { finding(report.findings[$0]) }),
+      (
+        "findings",
+        report.spilledFindings.map { .spilled($0) }
+          ?? .lazyArray(count: report.findings.count) { finding(report.findings[$0]) }
+      ),
       ("diagnostics", .array(report.diagnostics.map(diagnostic))),
       (
         "summary",

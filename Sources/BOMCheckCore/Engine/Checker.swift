@@ -203,11 +203,13 @@ struct CheckRun: Sendable {
     } else {
       (result, findings) = engine.evaluate(judged, extraMarkets: request.config.markets, policy: policy)
     }
-    let waivers = request.config.waivers + product.product.waivers.map { waiver in
-      var own = waiver
-      own.product = product.product.id
-      return own
-    }
+    let waivers =
+      request.config.waivers
+      + product.product.waivers.map { waiver in
+        var own = waiver
+        own.product = product.product.id
+        return own
+      }
     let matched = Set(waivers.filter { waiver in findings.contains { PolicyApplier.matches(waiver, $0) } })
     guard let render = request.renderFindings else {
       return JudgedProduct(result: result, findings: findings, stats: FindingStats(findings), matchedWaivers: matched)

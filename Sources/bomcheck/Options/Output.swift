@@ -37,7 +37,9 @@ enum Output {
   }
 
   /// Opens `path` (or standard output when nil) and lets `body` write to it piece by piece.
-  static func stream(to path: String?, _ body: (@escaping (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+  static func stream(to path: String?, _ body: (@escaping (UnsafeRawBufferPointer) throws -> Void) throws -> Void)
+    throws
+  {
     do {
       let handle: FileHandle
       if let path {
