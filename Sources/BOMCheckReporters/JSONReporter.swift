@@ -35,7 +35,7 @@ public struct JSONReporter: Reporter {
       if index > 0 { writer.bytes.append(contentsOf: ",\n".utf8) }
       writer.pad(4)
       // Plain values only (no spilled arrays, no output), so writing cannot fail.
-      try? writer.write(finding(item), indent: 4)
+      try? writer.writeFinding(item, indent: 4)
     }
     return writer.bytes
   }
@@ -63,7 +63,7 @@ public struct JSONReporter: Reporter {
       (
         "findings",
         report.spilledFindings.map { .spilled($0) }
-          ?? .lazyArray(count: report.findings.count) { finding(report.findings[$0]) }
+          ?? .lazyArray(count: report.findings.count) { .finding(report.findings[$0]) }
       ),
       ("diagnostics", .array(report.diagnostics.map(diagnostic))),
       (
@@ -94,22 +94,6 @@ public struct JSONReporter: Reporter {
       ),
     ]
     if let name = product.name { members.append(("name", .string(name))) }
-    return .object(members)
-  }
-
-  static func finding(_ finding: Finding) -> JSONValue {
-    var members: [(String, JSONValue)] = [
-      ("fingerprint", .string(finding.fingerprint)), ("rule", .string(finding.rule)),
-      ("regime", .string(finding.regime)), ("instruments", .strings(finding.instruments)),
-      ("status", .string(finding.status.rawValue)), ("severity", .string(finding.severity.rawValue)),
-      ("confidence", .string(finding.confidence.rawValue)), ("product", .string(finding.product)),
-      ("part", .string(finding.part)), ("markets", .strings(finding.markets)),
-      ("file", .string(finding.location.file)), ("line", .int(finding.location.line)),
-      ("column", .int(finding.location.column)), ("message", .string(finding.message)),
-      ("sources", .strings(finding.sources)), ("notes", .strings(finding.notes)), ("waived", .bool(finding.waived)),
-    ]
-    if let settle = finding.settle { members.append(("settle", .string(settle))) }
-    if let waiver = finding.waiver { members.append(("waiver", .string(waiver))) }
     return .object(members)
   }
 

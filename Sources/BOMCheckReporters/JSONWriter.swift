@@ -14,6 +14,8 @@ enum JSONValue {
   /// An array whose items were rendered ahead (`JSONReporter.findingsFragment`, at the indent of
   /// the items) and spilled to a temporary file; copied from there piece by piece.
   case spilled(FindingSpill)
+  /// A finding, written member by member (the bulk of a report; see `JSONWriter+Finding.swift`).
+  case finding(Finding)
 
   /// A string, or nothing when nil (the key is then left out).
   static func optional(_ text: String?) -> JSONValue? { text.map { .string($0) } }
@@ -55,6 +57,8 @@ struct JSONWriter {
       try writeArray(count: count, indent: indent, item)
     case .spilled(let spill):
       try writeSpilled(spill, indent: indent)
+    case .finding(let finding):
+      try writeFinding(finding, indent: indent)
     case .object(let members):
       bytes.append(UInt8(ascii: "{"))
       bytes.append(10)
@@ -75,7 +79,7 @@ struct JSONWriter {
     }
   }
 
-  private mutating func writeArray(count: Int, indent: Int, _ item: (Int) -> JSONValue) throws {
+  mutating func writeArray(count: Int, indent: Int, _ item: (Int) -> JSONValue) throws {
     bytes.append(UInt8(ascii: "["))
     bytes.append(10)
     if count == 0 {
@@ -115,22 +119,35 @@ struct JSONWriter {
 
   private static let hex = Array("0123456789abcdef".utf8)
 
-  private mutating func writeString(_ text: String) {
+  mutating func writeString(_ text: String) {
     bytes.append(UInt8(ascii: "\""))
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
-      case UInt8(ascii: "\\"): bytes.append(contentsOf: [92, 92])
-      case 0x08: bytes.append(contentsOf: [92, UInt8(ascii: "b")])
-      case 0x09: bytes.append(contentsOf: [92, UInt8(ascii: "t")])
-      case 0x0A: bytes.append(contentsOf: [92, UInt8(ascii: "n")])
-      case 0x0C: bytes.append(contentsOf: [92, UInt8(ascii: "f")])
-      case 0x0D: bytes.append(contentsOf: [92, UInt8(ascii: "r")])
-      case 0..<0x20:
-        bytes.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 15)]])
-      default: bytes.append(byte)
+    var text = text
+    text.withUTF8 { utf8 in
+      var start = 0
+      for index in 0..<utf8.count {
+        let byte = utf8[index]
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+        appendEscaped(byte)
+        start = index + 1
       }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
     }
     bytes.append(UInt8(ascii: "\""))
   }
+
+  private mutating func appendEscaped(_ byte: UInt8) {
+    switch byte {
+    case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
+    case UInt8(ascii: "\\"): bytes.append(contentsOf: [92, 92])
+    case 0x08: bytes.append(contentsOf: [92, UInt8(ascii: "b")])
+    case 0x09: bytes.append(contentsOf: [92, UInt8(ascii: "t")])
+    case 0x0A: bytes.append(contentsOf: [92, UInt8(ascii: "n")])
+    case 0x0C: bytes.append(contentsOf: [92, UInt8(ascii: "f")])
+    case 0x0D: bytes.append(contentsOf: [92, UInt8(ascii: "r")])
+    default:
+      bytes.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 15)]])
+    }
+  }
+
 }

@@ -38,13 +38,28 @@ struct ChipIdentifier {
   let names: [[UInt8]]
   /// For each name, the index of its entry in `regimes.catalogOrder`.
   let owners: [Int]
+  /// Each catalog entry's maker, normalised, in `regimes.catalogOrder`.
+  let makers: [[UInt8]]
+  /// Designer countries by normalised maker name (the first catalog entry that gives one).
+  let designerCountries: [String: String]
+  /// Each Entity List party's name and aliases, normalised, in `regimes.entities` order.
+  let entityNames: [[String]]
 
   init(regimes: RegimeSet) {
     self.regimes = regimes
     var pairs: [(name: [UInt8], owner: Int)] = []
     for (index, entry) in regimes.catalogOrder.enumerated() {
-      for name in entry.names { pairs.append((Array(Self.normalize(name).utf8), index)) }
+      for name in entry.names { pairs.append((Self.normalizedBytes(name), index)) }
     }
+    makers = regimes.catalogOrder.map { Self.normalizedBytes($0.maker) }
+    var countries: [String: String] = [:]
+    for entry in regimes.catalogOrder {
+      guard let country = entry.designerCountry else { continue }
+      let maker = Self.normalize(entry.maker)
+      if countries[maker] == nil { countries[maker] = country }
+    }
+    designerCountries = countries
+    entityNames = regimes.entities.map { entity in ([entity.name] + entity.aliases).map(Self.normalize) }
     pairs = pairs.filter { $0.name.count >= 3 }.sorted { left, right in
       left.name.count != right.name.count
         ? left.name.count > right.name.count : left.name.lexicographicallyPrecedes(right.name)
@@ -71,6 +86,21 @@ struct ChipIdentifier {
     return String(out)
   }
 
+  /// `normalize` as bytes, without building a string when the text is ASCII.
+  static func normalizedBytes(_ text: String) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
+    for byte in text.utf8 {
+      switch byte {
+      case 65...90: out.append(byte + 32)
+      case 97...122, 48...57: out.append(byte)
+      case 0..<128: continue
+      default: return Array(normalize(text).utf8)
+      }
+    }
+    return out
+  }
+
   /// Whether `needle` occurs in `haystack` (bytes).
   static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
     guard !needle.isEmpty else { return true }
@@ -90,23 +120,26 @@ struct ChipIdentifier {
 
   func identify(_ part: Part) -> [IdentifiedChip] {
     if let chip = part.chip { return [declared(chip, part)] }
-    if let manufacturer = part.manufacturer, let mpn = part.mpn {
-      let maker = Array(Self.normalize(manufacturer).utf8)
-      let matches = lookup(Array(Self.normalize(mpn).utf8)).filter { entry in
-        let entryMaker = Array(Self.normalize(entry.maker).utf8)
+    let mpn = part.mpn.map(Self.normalizedBytes)
+    if let manufacturer = part.manufacturer, let mpn {
+      let maker = Self.normalizedBytes(manufacturer)
+      let matches = lookup(mpn).filter { index in
+        let entryMaker = makers[index]
         return !maker.isEmpty && (Self.contains(entryMaker, maker) || Self.contains(maker, entryMaker))
       }
-      if let entry = matches.first { return expand(entry, part: part, how: "manufacturer + mpn") }
+      if let index = matches.first {
+        return expand(regimes.catalogOrder[index], part: part, how: "manufacturer + mpn")
+      }
     }
-    var text = Array(Self.normalize(part.name ?? "").utf8)
-    if let mpn = part.mpn { text += Self.normalize(mpn).utf8 }
-    if let entry = lookup(text).first { return expand(entry, part: part, how: "name text") }
+    var text = Self.normalizedBytes(part.name ?? "")
+    if let mpn { text += mpn }
+    if let index = lookup(text).first { return expand(regimes.catalogOrder[index], part: part, how: "name text") }
     return []
   }
 
   /// Entries whose names occur in `text`, longest name first; a name is only searched for when
   /// its first three bytes occur in the text (a 256-bit set of the text's bytes, no allocation).
-  private func lookup(_ text: [UInt8]) -> [CatalogEntry] {
+  private func lookup(_ text: [UInt8]) -> [Int] {
     guard text.count >= 3 else { return [] }
     var present: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     func has(_ byte: UInt8) -> Bool {
@@ -127,11 +160,11 @@ struct ChipIdentifier {
       default: present.3 |= bit
       }
     }
-    var found: [CatalogEntry] = []
+    var found: [Int] = []
     for index in names.indices {
       let name = names[index]
       guard has(name[0]), has(name[1]), has(name[2]), Self.contains(text, name) else { continue }
-      found.append(regimes.catalogOrder[owners[index]])
+      found.append(owners[index])
     }
     return found
   }
@@ -185,9 +218,7 @@ struct ChipIdentifier {
   /// The designer's country from any catalog entry of the same designer.
   private func country(ofDesigner designer: String?) -> String? {
     guard let designer else { return nil }
-    let wanted = Self.normalize(designer)
-    return regimes.catalogOrder.first { Self.normalize($0.maker) == wanted && $0.designerCountry != nil }?
-      .designerCountry
+    return designerCountries[Self.normalize(designer)]
   }
 
   /// The Entity List party a designer name matches, if any.
@@ -195,11 +226,9 @@ struct ChipIdentifier {
     guard let designer else { return nil }
     let wanted = Self.normalize(designer)
     guard !wanted.isEmpty else { return nil }
-    return regimes.entities.first { entity in
-      ([entity.name] + entity.aliases).contains { alias in
-        let name = Self.normalize(alias)
-        return name == wanted || wanted.hasPrefix(name) || name.hasPrefix(wanted)
-      }
+    let index = entityNames.firstIndex { names in
+      names.contains { name in name == wanted || wanted.hasPrefix(name) || name.hasPrefix(wanted) }
     }
+    return index.map { regimes.entities[$0] }
   }
 }

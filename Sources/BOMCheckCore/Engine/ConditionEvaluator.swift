@@ -16,8 +16,8 @@ struct ConditionEvaluator {
   func evaluate(_ condition: Condition, _ input: Input) -> Truth {
     let part = input.context.part
     switch condition {
-    case .all(let items): return Truth.all(items.map { evaluate($0, input) })
-    case .any(let items): return Truth.any(items.map { evaluate($0, input) })
+    case .all(let items): return Truth.all(items) { evaluate($0, input) }
+    case .any(let items): return Truth.any(items) { evaluate($0, input) }
     case .not(let inner): return evaluate(inner, input).negated
     case .controlledMagnet(let source):
       guard case .list(let elements) = source else { return .no }  // resolved by PreparedRule

@@ -6,6 +6,8 @@ public struct Engine: Sendable {
   public let asOf: Day
   let rules: [PreparedRule]
   let marketSets: [Set<String>]
+  /// Condition evaluation with the catalog prepared once for the run.
+  let evaluator: ConditionEvaluator
 
   /// Prepares an engine: rule states on `asOf` and the market sets rules look at.
   public init(regimes: RegimeSet, asOf: Day) {
@@ -25,6 +27,9 @@ public struct Engine: Sendable {
       }
     }
     marketSets = sets
+    evaluator = ConditionEvaluator(
+      regimes: regimes, magnets: MagnetFacts(grades: regimes.magnetGrades), identifier: ChipIdentifier(regimes: regimes)
+    )
   }
 
   private static func collectMarkets(_ condition: Condition, into sets: inout [Set<String>], regimes: RegimeSet) {

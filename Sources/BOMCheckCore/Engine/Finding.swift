@@ -8,7 +8,16 @@ public enum Status: String, Sendable, Hashable, Codable, CaseIterable, Comparabl
   case prohibited
 
   /// Position in `clear < advisory < licensed < indeterminate < license-required < prohibited`.
-  public var rank: Int { Status.allCases.firstIndex(of: self) ?? 0 }
+  public var rank: Int {
+    switch self {
+    case .clear: return 0
+    case .advisory: return 1
+    case .licensed: return 2
+    case .indeterminate: return 3
+    case .licenseRequired: return 4
+    case .prohibited: return 5
+    }
+  }
 
   /// The default severity of a finding with this status (nil for `clear`).
   public var severity: Severity? {

@@ -25,9 +25,7 @@ struct ProductRun {
   init(engine: Engine, product: Product, markets: [String]) {
     self.engine = engine
     self.product = product
-    let identifier = ChipIdentifier(regimes: engine.regimes)
-    evaluator = ConditionEvaluator(
-      regimes: engine.regimes, magnets: MagnetFacts(grades: engine.regimes.magnetGrades), identifier: identifier)
+    evaluator = engine.evaluator
     var bySignature: [[Bool]: Int] = [:]
     var classes: [[String]] = []
     for market in markets {

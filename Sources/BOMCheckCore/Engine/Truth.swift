@@ -4,12 +4,14 @@ enum Truth: Sendable {
   case no
   case unknown([String])
 
-  static func all(_ values: [Truth]) -> Truth {
+  /// `all` of the items' values, made one at a time: stops at the first `no` (which decides the
+  /// result whatever comes after it).
+  static func all<Item>(_ items: [Item], _ value: (Item) -> Truth) -> Truth {
     var confidence = Confidence.declared
     var notes: [String] = []
     var unknowns: [String] = []
-    for value in values {
-      switch value {
+    for item in items {
+      switch value(item) {
       case .no: return .no
       case .unknown(let settle): unknowns.append(contentsOf: settle)
       case .yes(let level, let why):
@@ -20,11 +22,13 @@ enum Truth: Sendable {
     return unknowns.isEmpty ? .yes(confidence, notes) : .unknown(unknowns)
   }
 
-  static func any(_ values: [Truth]) -> Truth {
+  /// `any` of the items' values, made one at a time: stops at the first `yes`.
+  static func any<Item>(_ items: [Item], _ value: (Item) -> Truth) -> Truth {
     var unknowns: [String] = []
-    for value in values {
-      switch value {
-      case .yes: return value
+    for item in items {
+      let truth = value(item)
+      switch truth {
+      case .yes: return truth
       case .unknown(let settle): unknowns.append(contentsOf: settle)
       case .no: continue
       }

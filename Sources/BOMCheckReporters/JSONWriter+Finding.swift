@@ -1,0 +1,66 @@
+import BOMCheckCore
+
+extension JSONWriter {
+  /// Writes a finding as the object `JSONReporter` documents, with its keys already in sorted
+  /// order, without building a `JSONValue` for it (same bytes as the generic object path).
+  mutating func writeFinding(_ finding: Finding, indent: Int) throws {
+    bytes.append(contentsOf: "{\n".utf8)
+    var first = true
+    func key(_ name: StaticString) {
+      if !first { bytes.append(contentsOf: ",\n".utf8) }
+      first = false
+      pad(indent + 2)
+      bytes.append(UInt8(ascii: "\""))
+      name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+      bytes.append(contentsOf: "\" : ".utf8)
+    }
+    func strings(_ items: [String]) throws {
+      try writeArray(count: items.count, indent: indent + 2) { .string(items[$0]) }
+    }
+    key("column")
+    bytes.append(contentsOf: String(finding.location.column).utf8)
+    key("confidence")
+    writeString(finding.confidence.rawValue)
+    key("file")
+    writeString(finding.location.file)
+    key("fingerprint")
+    writeString(finding.fingerprint)
+    key("instruments")
+    try strings(finding.instruments)
+    key("line")
+    bytes.append(contentsOf: String(finding.location.line).utf8)
+    key("markets")
+    try strings(finding.markets)
+    key("message")
+    writeString(finding.message)
+    key("notes")
+    try strings(finding.notes)
+    key("part")
+    writeString(finding.part)
+    key("product")
+    writeString(finding.product)
+    key("regime")
+    writeString(finding.regime)
+    key("rule")
+    writeString(finding.rule)
+    if let settle = finding.settle {
+      key("settle")
+      writeString(settle)
+    }
+    key("severity")
+    writeString(finding.severity.rawValue)
+    key("sources")
+    try strings(finding.sources)
+    key("status")
+    writeString(finding.status.rawValue)
+    key("waived")
+    bytes.append(contentsOf: (finding.waived ? "true" : "false").utf8)
+    if let waiver = finding.waiver {
+      key("waiver")
+      writeString(waiver)
+    }
+    bytes.append(10)
+    pad(indent)
+    bytes.append(UInt8(ascii: "}"))
+  }
+}
