@@ -89,7 +89,7 @@ struct CellBuilder {
       guard status.isExposed || status == .indeterminate else { continue }
       let behind = findings.filter { finding in
         !finding.waived && finding.regime == pack.id && finding.status == status
-          && finding.markets.contains { regimes.codes(for: $0).contains(cell.market) }
+          && finding.markets.contains { regimes.covers($0, cell.market) }
       }
       let parts = ProductRun.unique(behind.map { "\($0.rule) on \($0.part.isEmpty ? "the product" : $0.part)" })
       sides.append(

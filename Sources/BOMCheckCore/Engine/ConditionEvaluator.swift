@@ -43,7 +43,7 @@ struct ConditionEvaluator {
       return uses.contains(input.context.product.endUse)
         ? .yes(.declared, ["end use \(input.context.product.endUse.rawValue)"]) : .no
     case .market(let names):
-      return names.contains { regimes.codes(for: $0).contains(input.market) } ? .yes(.declared, []) : .no
+      return names.contains { regimes.covers($0, input.market) } ? .yes(.declared, []) : .no
     case .hasFinding(let rule, let statuses):
       guard let status = input.prior[rule], statuses.contains(status) else { return .no }
       return .yes(.declared, ["\(rule) is \(status.rawValue) for this part"])
@@ -65,7 +65,7 @@ struct ConditionEvaluator {
     guard let value else {
       return codes.contains("unknown") ? .yes(.presumed, [unknown]) : .no
     }
-    return codes.contains { regimes.codes(for: $0).contains(value) } ? .yes(.declared, ["\(what) \(value)"]) : .no
+    return codes.contains { regimes.covers($0, value) } ? .yes(.declared, ["\(what) \(value)"]) : .no
   }
 
   private func leavesChina(_ context: PartContext) -> Truth {

@@ -76,9 +76,8 @@ public struct Engine: Sendable {
     findings.sort(by: Finding.order)
     let folded = cells.folded.map { cell in
       var linked = cell
-      let codes = regimes.codes(for: cell.market)
       linked.findings = findings.filter { finding in
-        finding.markets.contains { !regimes.codes(for: $0).isDisjoint(with: codes) }
+        finding.markets.contains { regimes.overlaps($0, cell.market) }
       }.map(\.fingerprint)
       return linked
     }

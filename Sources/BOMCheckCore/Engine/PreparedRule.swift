@@ -13,6 +13,8 @@ struct PreparedRule {
   let needsPrior: Bool
   /// Some condition depends on the market (market lists, the product's own export, earlier results).
   let marketDependent: Bool
+  /// The source addresses behind the rule's instruments, without repeats.
+  let sources: [String]
 
   init(_ rule: Rule, state: InstrumentState, regimes: RegimeSet) {
     var resolved = rule
@@ -29,6 +31,7 @@ struct PreparedRule {
     needsMagnetLike = needs.allSatisfy(\.magnet)
     needsPrior = needs.allSatisfy(\.prior)
     marketDependent = resolved.outcomes.contains { Self.dependsOnMarket($0.when) }
+    sources = ProductRun.unique(rule.instruments.flatMap { regimes.sourceURLs(for: $0) })
   }
 
   /// Whether the rule can apply to a part with these facts.

@@ -21,19 +21,19 @@ extension ProductRun {
   }
 
   private func finding(_ entry: Entry, _ outcome: ProductRun.Result, markets: [String]) -> Finding {
-    let rule = entry.rule
+    let prepared = engine.rules[entry.rule]
+    let rule = prepared.rule
     var notes: [String] = []
     if entry.context.part.kindSource == .inferred, let kind = entry.context.part.kind {
       notes.append("kind `\(kind.rawValue)` was inferred from the part's name; write `kind:` to confirm it")
     }
-    let sources = rule.instruments.flatMap { engine.regimes.sourceURLs(for: $0) }
     return Finding(
       fingerprint: Fingerprint.make([rule.id, product.id, entry.context.path, markets.joined(separator: ",")]),
       rule: rule.id, regime: rule.pack, instruments: rule.instruments, status: outcome.status,
       severity: outcome.status.severity ?? .note, confidence: outcome.confidence, product: product.id,
       part: entry.context.path, markets: markets, location: entry.context.part.location,
       supplier: entry.context.part.manufacturer, message: outcome.message, settle: outcome.settle,
-      sources: ProductRun.unique(sources), notes: notes)
+      sources: prepared.sources, notes: notes)
   }
 }
 

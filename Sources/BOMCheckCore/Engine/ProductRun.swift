@@ -10,7 +10,8 @@ struct ProductRun {
 
   /// The results of one rule on one part.
   struct Entry {
-    var rule: Rule
+    /// The rule's position in `engine.rules`.
+    var rule: Int
     var context: PartContext
     var byClass: [Int: Result] = [:]
   }
@@ -41,24 +42,34 @@ struct ProductRun {
   }
 
   mutating func walk(_ parts: [Part], path: String, origins: [String?]) {
-    for part in parts {
-      let here = path.isEmpty ? part.ref : "\(path)/\(part.ref)"
-      let context = PartContext(
-        part: part, path: here, ancestorOrigins: origins, product: product,
-        chips: evaluator.identifier.identify(part))
-      judge(context)
-      if !part.parts.isEmpty { walk(part.parts, path: here, origins: origins + [part.origin]) }
+    for index in parts.indices {
+      let chips = evaluator.identifier.identify(parts[index])
+      let kind = parts[index].kind
+      let magnetLike = kind == .magnet || kind?.presumedToHoldMagnets == true
+      // Most parts (resistors, housings) can meet no rule: no context is built for them.
+      let judged = engine.rules.contains {
+        $0.mayApply(hasChip: !chips.isEmpty, magnetLike: magnetLike, hasPrior: false)
+      }
+      let hasChildren = !parts[index].parts.isEmpty
+      guard judged || hasChildren else { continue }
+      let ref = parts[index].ref
+      let here = path.isEmpty ? ref : "\(path)/\(ref)"
+      if judged {
+        judge(
+          PartContext(part: parts[index], path: here, ancestorOrigins: origins, product: product, chips: chips),
+          hasChip: !chips.isEmpty, magnetLike: magnetLike)
+      }
+      if hasChildren { walk(parts[index].parts, path: here, origins: origins + [parts[index].origin]) }
     }
   }
 
-  private mutating func judge(_ context: PartContext) {
-    let hasChip = !context.chips.isEmpty
-    let magnetLike = context.part.kind == .magnet || context.part.kind?.presumedToHoldMagnets == true
+  private mutating func judge(_ context: PartContext, hasChip: Bool, magnetLike: Bool) {
     // Statuses this part already got from earlier rules, by market class and rule id.
     var earlier: [[String: Status]] = Array(repeating: [:], count: classes.count)
     var hasPrior = false
-    for prepared in engine.rules where prepared.mayApply(hasChip: hasChip, magnetLike: magnetLike, hasPrior: hasPrior) {
-      var entry = Entry(rule: prepared.rule, context: context)
+    for (position, prepared) in engine.rules.enumerated()
+    where prepared.mayApply(hasChip: hasChip, magnetLike: magnetLike, hasPrior: hasPrior) {
+      var entry = Entry(rule: position, context: context)
       for (index, markets) in classes.enumerated() {
         let result: Result?
         if !prepared.marketDependent, index > 0 {

@@ -65,6 +65,23 @@ public struct RegimeSet: Sendable {
     groups[market]?.members ?? [market]
   }
 
+  /// Whether the market name `market` (a code or a group) stands for the ISO code `code`, without
+  /// building a set.
+  public func covers(_ market: String, _ code: String) -> Bool {
+    if let group = groups[market] { return group.members.contains(code) }
+    return market == code
+  }
+
+  /// Whether two market names (codes or groups) share a code.
+  public func overlaps(_ left: String, _ right: String) -> Bool {
+    switch (groups[left], groups[right]) {
+    case (nil, nil): return left == right
+    case (let group?, nil): return group.members.contains(right)
+    case (nil, let group?): return group.members.contains(left)
+    case (let one?, let other?): return !one.members.isDisjoint(with: other.members)
+    }
+  }
+
   /// The instrument (and pack) for an id such as `MOFCOM-2024-46 Art. 1`.
   public func instrument(_ reference: String) -> (Instrument, Pack, article: String?)? {
     let pieces = reference.components(separatedBy: " Art.")
