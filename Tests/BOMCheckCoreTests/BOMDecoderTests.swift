@@ -160,4 +160,20 @@ func product(_ parts: String, header: String = "") -> String {
   func kindsAreInferredFromNames(name: String, kind: PartKind) {
     #expect(KindInference.infer(name: name, mpn: nil, manufacturer: nil) == kind)
   }
+
+  /// Texts the byte pre-filter passes over (no word starts like a keyword's) and texts it must not.
+  @Test(arguments: [
+    ("P555538", PartKind?.none), ("SKF", nil), ("Resistor 10k 0402", nil), ("Connector 8p", nil),
+    ("Li-ion pack", .battery), ("Atlas 200 DK", .module), ("PC", .computer), ("hub", .mechanical),
+    ("BLDC-MOTORS", .motor), ("e-axle", .motor), ("Ëncoder", nil), ("昇腾 910B module", .module),
+  ])
+  func thePreFilterNeverHidesAKeyword(text: String, kind: PartKind?) {
+    #expect(KindInference.infer(name: text, mpn: nil, manufacturer: nil) == kind)
+  }
+
+  @Test func partKeysAndTheirNamesLineUp() {
+    #expect(PartKey.allCases.count == BOMDecoder.partKeys.count)
+    for key in PartKey.allCases { #expect(PartKey.byName[BOMDecoder.partKeys[key.rawValue]] == key) }
+    #expect(PartKey.byName["mass_g"] == .massGrams && PartKey.byName["unit_cost"] == .unitCost)
+  }
 }

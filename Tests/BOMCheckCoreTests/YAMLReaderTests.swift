@@ -139,6 +139,12 @@ func yamlFailure(_ bytes: [UInt8], limits: YAMLLimits = YAMLLimits()) -> String?
     ("NO", ResolvedScalar.bool(false)), ("yes", .bool(true)), ("~", .null), ("", .null),
     ("12", .int(12)), ("0x1F", .int(31)), ("1_000", .int(1000)), ("4.1", .float(4.1)),
     ("N42SH", .string("N42SH")), ("910B", .string("910B")),
+    // The byte fast paths must agree with the general rules around their edges.
+    ("-0", .int(0)), ("+5", .int(5)), ("-17", .int(-17)), ("007", .int(7)), ("08", .float(8)), ("0", .int(0)),
+    ("123456789012345678", .int(123_456_789_012_345_678)), ("1234567890123456789", .int(1_234_567_890_123_456_789)),
+    ("99999999999999999999", .float(1e20)), ("+", .string("+")), ("--1", .string("--1")), ("1e5", .float(1e5)),
+    ("1.5e", .string("1.5e")), ("e", .string("e")), ("1_0.5", .float(10.5)), ("-.inf", .float(-.infinity)),
+    ("Null", .null), ("OFF", .bool(false)), ("nulls", .string("nulls")),
   ])
   func plainScalarsResolveLikeYAML11(text: String, expected: ResolvedScalar) {
     #expect(resolvedScalar(text: text, style: .plain, tag: nil) == expected)

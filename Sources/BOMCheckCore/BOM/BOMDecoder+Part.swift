@@ -3,49 +3,47 @@ extension BOMDecoder {
   func decodePart(_ node: YAMLNode, depth: Int, _ context: inout DecodeContext) -> Part {
     var part = Part(
       ref: "", qty: 1, unit: .pcs, parts: [], location: context.location(node.mark))
-    guard
-      let fields = context.fields(of: node, what: "a part", known: Self.partKeys, required: Self.partRequired)
-    else { return part }
-    if let refPair = fields["ref"], let ref = context.text(refPair) {
+    guard let fields = context.partFields(of: node) else { return part }
+    if let refPair = fields[.ref], let ref = context.text(refPair) {
       part.ref = ref
       if !Patterns.isRef(ref) {
         context.error(
           "bad-ref", refPair.value.mark, "ref `\(ref)` must match [A-Za-z0-9][A-Za-z0-9._-]*")
       }
     }
-    part.name = context.text(fields["name"])
-    part.manufacturer = context.text(fields["manufacturer"])
-    part.mpn = context.text(fields["mpn"])
-    part.origin = context.country(fields["origin"])
-    part.refinedIn = context.country(fields["refined_in"])
-    part.unit = context.oneOf(fields["unit"], QuantityUnit.self) ?? .pcs
-    part.qty = decodeQuantity(fields["qty"], unit: part.unit, &context)
-    part.massGrams = positive(fields["mass_g"], &context)
-    part.composition = decodeComposition(fields["composition"], &context)
-    part.unitCost = context.money(fields["unit_cost"])
-    part.material = context.oneOf(fields["material"], Material.self)
-    part.grade = context.text(fields["grade"])
-    part.chip = decodeChip(fields["chip"], &context)
-    part.eccn = context.text(fields["eccn"])
-    part.notes = context.text(fields["notes"])
-    if let kind = context.oneOf(fields["kind"], PartKind.self) {
+    part.name = context.text(fields[.name])
+    part.manufacturer = context.text(fields[.manufacturer])
+    part.mpn = context.text(fields[.mpn])
+    part.origin = context.country(fields[.origin])
+    part.refinedIn = context.country(fields[.refinedIn])
+    part.unit = context.oneOf(fields[.unit], QuantityUnit.self) ?? .pcs
+    part.qty = decodeQuantity(fields[.qty], unit: part.unit, &context)
+    part.massGrams = positive(fields[.massGrams], &context)
+    part.composition = decodeComposition(fields[.composition], &context)
+    part.unitCost = context.money(fields[.unitCost])
+    part.material = context.oneOf(fields[.material], Material.self)
+    part.grade = context.text(fields[.grade])
+    part.chip = decodeChip(fields[.chip], &context)
+    part.eccn = context.text(fields[.eccn])
+    part.notes = context.text(fields[.notes])
+    if let kind = context.oneOf(fields[.kind], PartKind.self) {
       part.kind = kind
       part.kindSource = .declared
-    } else if fields["kind"] == nil,
+    } else if fields[.kind] == nil,
       let kind = context.inferKind(name: part.name, mpn: part.mpn, manufacturer: part.manufacturer)
     {
       part.kind = kind
       part.kindSource = .inferred
     }
-    if let include = fields["include"] {
+    if let include = fields[.include] {
       part.include = context.text(include)
       part.includeLocation = context.location(include.value.mark)
-      if fields["parts"] != nil {
+      if fields[.parts] != nil {
         context.error(
           "include-and-parts", include.key.mark,
           "a part with `include:` may not also have `parts:`")
       }
-    } else if let sub = fields["parts"] {
+    } else if let sub = fields[.parts] {
       part.parts = decodeParts(sub, depth: depth + 1, &context)
       if case .sequence(let items) = sub.value.content, items.isEmpty {
         context.error("empty-parts", sub.value.mark, "`parts` is an empty list; remove it or add parts")

@@ -64,7 +64,43 @@ public enum KindInference {
   /// Longest keyword in words.
   private static let longest = index.keys.map { $0.split(separator: " ").count }.max() ?? 1
 
+  /// The first two bytes (or the one byte) of every word of every keyword, as `b0 << 8 | b1`:
+  /// a token whose start is not here can end no keyword.
+  private static let wordStarts: Set<UInt16> = {
+    var result = Set<UInt16>()
+    for key in index.keys {
+      for word in key.split(separator: " ") {
+        let bytes = Array(word.utf8)
+        result.insert(UInt16(bytes[0]) << 8 | UInt16(bytes.count > 1 ? bytes[1] : 0))
+      }
+    }
+    return result
+  }()
+
+  /// Whether an ASCII text certainly holds no keyword: none of its letter-and-digit runs starts
+  /// like a keyword's word (most mpns and manufacturers). False when it might, or is not ASCII.
+  private static func certainlyNoKeyword(_ text: String) -> Bool {
+    var first: UInt8 = 0
+    var length = 0
+    func startsWord() -> Bool { wordStarts.contains(UInt16(first) << 8) }
+    for byte in text.utf8 {
+      guard byte < 0x80 else { return false }
+      let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+      let isWordByte = (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57)
+      if isWordByte {
+        if length == 0 { first = lower }
+        if length == 1, wordStarts.contains(UInt16(first) << 8 | UInt16(lower)) { return false }
+        length += 1
+      } else {
+        if length == 1, startsWord() { return false }
+        length = 0
+      }
+    }
+    return !(length == 1 && startsWord())
+  }
+
   private static func headKind(of text: String) -> PartKind? {
+    if certainlyNoKeyword(text) { return nil }
     let lowered = text.lowercased()
     let head = lowered.split(separator: ",", maxSplits: 1).first ?? Substring(lowered)
     var tokens = head.split(whereSeparator: { character in

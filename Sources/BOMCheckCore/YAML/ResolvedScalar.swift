@@ -12,15 +12,18 @@ private let trueWords: Set<String> = ["yes", "Yes", "YES", "true", "True", "TRUE
 private let falseWords: Set<String> = ["no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]
 
 /// Whether a plain scalar's text is YAML 1.1's null (`""`, `~`, `null`).
-func isNullWord(_ text: String) -> Bool { nullWords.contains(text) }
+func isNullWord(_ text: String) -> Bool { text.utf8.count <= 4 && nullWords.contains(text) }
 
 /// Resolves a scalar's text to a typed value: quoted scalars and `!!str` are strings; plain
 /// scalars follow YAML 1.1 (null, bool, decimal/hex/octal integers with `_`, floats).
 public func resolvedScalar(text: String, style: ScalarStyle, tag: String?) -> ResolvedScalar {
   if style == .quoted || tag == "tag:yaml.org,2002:str" { return .string(text) }
-  if nullWords.contains(text) { return .null }
-  if trueWords.contains(text) { return .bool(true) }
-  if falseWords.contains(text) { return .bool(false) }
+  if text.utf8.count <= 5 {
+    if nullWords.contains(text) { return .null }
+    if trueWords.contains(text) { return .bool(true) }
+    if falseWords.contains(text) { return .bool(false) }
+  }
+  if let number = parseDecimal(text) { return .int(number) }
   if let number = parseInteger(text) { return .int(number) }
   if let number = parseFloat(text) { return .float(number) }
   return .string(text)
@@ -38,7 +41,8 @@ private func parseInteger(_ text: String) -> Int? {
     body = body.dropFirst()
   }
   let digits = body.filter { $0 != "_" }
-  guard !digits.isEmpty else { return nil }
+  // One sign only: `--1` is text, not 1.
+  guard !digits.isEmpty, digits.first != "-", digits.first != "+" else { return nil }
   let value: Int?
   if digits.hasPrefix("0x") {
     value = Int(digits.dropFirst(2), radix: 16)
@@ -53,7 +57,41 @@ private func parseInteger(_ text: String) -> Int? {
   return negative ? -value : value
 }
 
+/// The common case of `parseInteger`, on bytes: an optional sign and up to 18 decimal digits
+/// without a leading zero or `_` (anything else is left to `parseInteger`).
+private func parseDecimal(_ text: String) -> Int? {
+  var value = 0
+  var digits = 0
+  var negative = false
+  for (index, byte) in text.utf8.enumerated() {
+    switch byte {
+    case UInt8(ascii: "-") where index == 0: negative = true
+    case UInt8(ascii: "+") where index == 0: continue
+    case UInt8(ascii: "0")...UInt8(ascii: "9"):
+      if byte == UInt8(ascii: "0") && digits == 0 && text.utf8.count > index + 1 { return nil }
+      digits += 1
+      if digits > 18 { return nil }
+      value = value * 10 + Int(byte - UInt8(ascii: "0"))
+    default: return nil
+    }
+  }
+  guard digits > 0 else { return nil }
+  return negative ? -value : value
+}
+
 private func parseFloat(_ text: String) -> Double? {
+  // The common case on bytes: only digits, signs, `.` and exponents, no `_`.
+  var plain = true
+  var hasDigit = false
+  for byte in text.utf8 {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): hasDigit = true
+    case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): continue
+    default: plain = false
+    }
+    if !plain { break }
+  }
+  if plain { return hasDigit ? Double(text) : nil }
   switch text {
   case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
   case "-.inf", "-.Inf", "-.INF": return -.infinity
