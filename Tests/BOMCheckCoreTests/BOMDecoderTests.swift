@@ -173,7 +173,8 @@ func product(_ parts: String, header: String = "") -> String {
 
   @Test func partKeysAndTheirNamesLineUp() {
     #expect(PartKey.allCases.count == BOMDecoder.partKeys.count)
-    for key in PartKey.allCases { #expect(PartKey.byName[BOMDecoder.partKeys[key.rawValue]] == key) }
-    #expect(PartKey.byName["mass_g"] == .massGrams && PartKey.byName["unit_cost"] == .unitCost)
+    for key in PartKey.allCases { #expect(PartKey.named(BOMDecoder.partKeys[key.rawValue]) == key) }
+    #expect(PartKey.named("mass_g") == .massGrams && PartKey.named("unit_cost") == .unitCost)
+    #expect(PartKey.named("refined") == nil && PartKey.named("") == nil && PartKey.named("Ref") == nil)
   }
 }

@@ -191,6 +191,38 @@ func expectGolden(_ text: String, _ name: String) throws {
     }
   }
 
+  /// A product large enough to be decoded, walked and rendered in chunks (4,400 top-level parts,
+  /// 17,600 parts, thousands of findings) gives the same bytes as the sequential run.
+  @Test func aLargeProductSplitAcrossTasksGivesTheSameBytes() async throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("bomcheck-large-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    var text = "bomcheck: 1\nproduct:\n  id: big\n  assembled_in: VN\n  markets: [US, DE, CN]\nparts:\n"
+    for index in 0..<4400 {
+      text += "  - ref: M\(index)\n    name: BLDC motor\n    origin: \(index % 3 == 0 ? "CN" : "JP")\n    parts:\n"
+      text += "      - {ref: R, name: Rotor magnet, kind: magnet, origin: CN, material: NdFeB, grade: N42SH}\n"
+      text += "      - {ref: C, name: Atlas 300I Duo card, origin: CN}\n"
+      text += "      - {ref: S, name: Housing, origin: DE, qty: \(index % 7 + 1)}\n"
+    }
+    try text.write(to: root.appendingPathComponent("big.yaml"), atomically: true, encoding: .utf8)
+    var request = CheckRequest(
+      paths: ["."], workingDirectory: root.path, asOf: Day(daysSinceEpoch: 20_782), toolVersion: "0.1.0")
+    request.packLocations = [packageRoot + "/Regimes"]
+    let sequential = try Checker().run(request)
+    #expect(sequential.products.first?.partCount == 17_600)
+    #expect(sequential.findings.count >= 4096)
+    #expect(BOMDecoder.chunks(4400, jobs: 2).count > 1)
+    let expected = try JSONReporter().renderBytes(sequential, options: RenderOptions())
+    let parallel = try await Checker().run(request, jobs: 2)
+    #expect(try JSONReporter().renderBytes(parallel, options: RenderOptions()) == expected)
+    request.renderFindings = JSONReporter.findingsFragment
+    let spilled = try await Checker().run(request, jobs: 2)
+    #expect(spilled.spilledFindings?.ranges.count ?? 0 > 1)
+    var streamed: [UInt8] = []
+    try JSONReporter().write(spilled) { streamed.append(contentsOf: $0) }
+    #expect(streamed == expected)
+  }
+
   @Test func theJSONWriterMatchesFoundationsEncoderByteForByte() throws {
     struct Sample: Encodable {
       let text: String

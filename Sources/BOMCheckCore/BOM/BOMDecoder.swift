@@ -35,20 +35,71 @@ public struct BOMDecoder: Sendable {
   /// and the diagnostics.
   public func decode(_ document: YAMLDocument, file: String) -> (BOMFile?, [Diagnostic]) {
     var context = DecodeContext(file: file, codes: codes)
+    let top = decodeTop(document, &context)
+    var parts: [Part] = []
+    if let list = top.parts, let items = topLevelItems(list, &context) {
+      parts = items.map { decodePart($0, depth: 1, &context) }
+    }
+    return finish(top, parts: parts, &context)
+  }
+
+  /// `decode`, with a long top-level parts list decoded in up to `jobs` concurrent chunks (each
+  /// with its own context; the parts and diagnostics come back in order, so the result is the
+  /// same as `decode`'s).
+  public func decode(_ document: YAMLDocument, file: String, jobs: Int) async -> (BOMFile?, [Diagnostic]) {
+    var context = DecodeContext(file: file, codes: codes)
+    let top = decodeTop(document, &context)
+    var parts: [Part] = []
+    if let list = top.parts, let items = topLevelItems(list, &context) {
+      let chunks = Self.chunks(items.count, jobs: jobs)
+      let decoded = await parallelMap(chunks, jobs: jobs) { range in
+        var own = DecodeContext(file: file, codes: codes)
+        let parts = items[range].map { decodePart($0, depth: 1, &own) }
+        return (parts, own.diagnostics)
+      }
+      for (chunk, problems) in decoded {
+        parts += chunk
+        context.diagnostics += problems
+      }
+    }
+    return finish(top, parts: parts, &context)
+  }
+
+  /// The items of the top-level `parts` list (nil, with an error, when it is not a list or the
+  /// depth limit allows no parts).
+  private func topLevelItems(_ list: YAMLPair, _ context: inout DecodeContext) -> [YAMLNode]? {
+    guard let items = context.list(list) else { return nil }
+    guard maxPartDepth >= 1 else {
+      context.error("too-deep", list.value.mark, "parts are nested deeper than \(maxPartDepth) levels")
+      return nil
+    }
+    return items
+  }
+
+  /// Ranges splitting `count` items for `jobs` workers: one range for short lists (below 4,096
+  /// items), else about four per worker.
+  static func chunks(_ count: Int, jobs: Int) -> [Range<Int>] {
+    guard jobs > 1, count >= 4096 else { return count == 0 ? [] : [0..<count] }
+    let size = (count + jobs * 4 - 1) / (jobs * 4)
+    return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+  }
+
+  /// The file's header and its top-level `parts` pair, not yet decoded.
+  struct Top {
+    var header: BOMFile.Header?
+    var parts: YAMLPair?
+  }
+
+  private func decodeTop(_ document: YAMLDocument, _ context: inout DecodeContext) -> Top {
     for duplicate in document.duplicateKeys {
       context.error(
         "duplicate-key", duplicate.mark,
         "duplicate key `\(duplicate.key)` (first written at \(duplicate.firstMark))")
     }
-    let bom = decodeTop(document.root, &context)
-    return (bom, context.diagnostics)
-  }
-
-  private func decodeTop(_ root: YAMLNode, _ context: inout DecodeContext) -> BOMFile? {
     guard
       let top = context.fields(
-        of: root, what: "a BOM file", known: Self.topKeys, required: Self.topRequired)
-    else { return nil }
+        of: document.root, what: "a BOM file", known: Self.topKeys, required: Self.topRequired)
+    else { return Top() }
     if let version = top["bomcheck"] {
       if context.integer(version) != 1 || version.value.scalarText != "1" {
         context.error(
@@ -73,15 +124,19 @@ public struct BOMDecoder: Sendable {
         "missing-key", top.mark, "a BOM file needs a `product:` or an `assembly:` mapping")
       header = nil
     }
-    var parts: [Part] = []
-    if let list = top["parts"] {
-      parts = decodeParts(list, depth: 1, &context)
-      if parts.isEmpty, case .sequence = list.value.content {
+    return Top(header: header, parts: top["parts"])
+  }
+
+  /// Checks the decoded top-level parts (duplicate refs, an empty list) and makes the file.
+  private func finish(_ top: Top, parts: [Part], _ context: inout DecodeContext) -> (BOMFile?, [Diagnostic]) {
+    if let list = top.parts, case .sequence(let items) = list.value.content {
+      checkRefs(parts, items, &context)
+      if parts.isEmpty {
         context.error("empty-parts", list.value.mark, "`parts` must list at least one part")
       }
     }
-    guard let header else { return nil }
-    return BOMFile(path: context.file, header: header, parts: parts)
+    guard let header = top.header else { return (nil, context.diagnostics) }
+    return (BOMFile(path: context.file, header: header, parts: parts), context.diagnostics)
   }
 
   private func decodeAssembly(_ node: YAMLNode, _ context: inout DecodeContext) -> Assembly? {
@@ -164,20 +219,23 @@ public struct BOMDecoder: Sendable {
         "too-deep", pair.value.mark, "parts are nested deeper than \(maxPartDepth) levels")
       return []
     }
+    let parts = items.map { decodePart($0, depth: depth, &context) }
+    checkRefs(parts, items, &context)
+    return parts
+  }
+
+  /// Reports refs used twice among siblings.
+  private func checkRefs(_ parts: [Part], _ items: [YAMLNode], _ context: inout DecodeContext) {
     var seen: [String: Mark] = [:]
-    var parts: [Part] = []
-    for item in items {
-      let part = decodePart(item, depth: depth, &context)
-      if let first = seen[part.ref], !part.ref.isEmpty {
+    for (part, item) in zip(parts, items) where !part.ref.isEmpty {
+      if let first = seen[part.ref] {
         context.error(
           "duplicate-ref", item.mark,
           "ref `\(part.ref)` is used twice among sibling parts (first at \(first))")
       } else {
         seen[part.ref] = item.mark
       }
-      parts.append(part)
     }
-    return parts
   }
 }
 

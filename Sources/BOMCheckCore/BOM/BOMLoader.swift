@@ -82,30 +82,46 @@ public struct BOMLoader: Sendable {
 
   /// Reads and decodes one file (no includes followed).
   func decodeFile(_ path: String) -> (BOMFile?, [Diagnostic]) {
-    let shown = display(path)
-    guard let size = FileSystem.size(path) else {
-      return (
-        nil,
-        [Diagnostic(code: "io.unreadable", severity: .error, file: shown, mark: nil, message: "cannot read the file")]
-      )
+    switch read(path) {
+    case .problem(let problem): return (nil, [problem])
+    case .document(let document): return decoder.decode(document, file: display(path))
     }
-    if size > options.limits.maxFileBytes {
-      return (nil, [YAMLError.fileTooLarge(size: size, limit: options.limits.maxFileBytes).diagnostic(file: shown)])
+  }
+
+  /// `decodeFile`, with a long top-level parts list decoded by up to `jobs` concurrent tasks.
+  func decodeFile(_ path: String, jobs: Int) async -> (BOMFile?, [Diagnostic]) {
+    switch read(path) {
+    case .problem(let problem): return (nil, [problem])
+    case .document(let document): return await decoder.decode(document, file: display(path), jobs: jobs)
     }
-    guard let bytes = FileSystem.read(path) else {
-      return (
-        nil,
-        [Diagnostic(code: "io.unreadable", severity: .error, file: shown, mark: nil, message: "cannot read the file")]
-      )
-    }
-    let document: YAMLDocument
-    do {
-      document = try YAMLReader(limits: options.limits).read(bytes)
-    } catch {
-      return (nil, [error.diagnostic(file: shown)])
-    }
+  }
+
+  private var decoder: BOMDecoder {
     var decoder = BOMDecoder(codes: codes, maxPartDepth: options.maxPartDepth)
     decoder.marketGroups = options.marketGroups
-    return decoder.decode(document, file: shown)
+    return decoder
+  }
+
+  /// A file read and parsed, or why it could not be.
+  private enum ReadOutcome {
+    case document(YAMLDocument)
+    case problem(Diagnostic)
+  }
+
+  /// Reads and parses one file within the limits.
+  private func read(_ path: String) -> ReadOutcome {
+    let shown = display(path)
+    let unreadable = Diagnostic(
+      code: "io.unreadable", severity: .error, file: shown, mark: nil, message: "cannot read the file")
+    guard let size = FileSystem.size(path) else { return .problem(unreadable) }
+    if size > options.limits.maxFileBytes {
+      return .problem(YAMLError.fileTooLarge(size: size, limit: options.limits.maxFileBytes).diagnostic(file: shown))
+    }
+    guard let bytes = FileSystem.read(path) else { return .problem(unreadable) }
+    do {
+      return .document(try YAMLReader(limits: options.limits).read(bytes))
+    } catch {
+      return .problem(error.diagnostic(file: shown))
+    }
   }
 }

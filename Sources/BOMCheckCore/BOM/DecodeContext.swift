@@ -22,7 +22,8 @@ public struct DecodeContext: Sendable {
   /// The kind inferred from a part's name, mpn and manufacturer (memoised per text).
   mutating func inferKind(name: String?, mpn: String?, manufacturer: String?) -> PartKind? {
     for text in [name, mpn, manufacturer] {
-      guard let text else { continue }
+      // Most mpns hold no keyword and are unique: they are passed over without the memo.
+      guard let text, !KindInference.certainlyNoKeyword(text) else { continue }
       if let cached = inferredKinds[text] {
         if let kind = cached { return kind }
         continue
@@ -172,7 +173,7 @@ public struct DecodeContext: Sendable {
   public mutating func country(_ pair: YAMLPair?) -> String? {
     guard let pair, let raw = text(pair) else { return nil }
     if raw == "unknown" { return nil }
-    if codes.countries.contains(raw) { return raw }
+    if codes.isCountry(raw) { return raw }
     let key = pair.key.scalarText ?? ""
     let upper = raw.uppercased()
     let hint =

@@ -66,12 +66,12 @@ public enum KindInference {
 
   /// The first two bytes (or the one byte) of every word of every keyword, as `b0 << 8 | b1`:
   /// a token whose start is not here can end no keyword.
-  private static let wordStarts: Set<UInt16> = {
-    var result = Set<UInt16>()
+  private static let wordStarts: [Bool] = {
+    var result = Array(repeating: false, count: 1 << 16)
     for key in index.keys {
       for word in key.split(separator: " ") {
         let bytes = Array(word.utf8)
-        result.insert(UInt16(bytes[0]) << 8 | UInt16(bytes.count > 1 ? bytes[1] : 0))
+        result[Int(bytes[0]) << 8 | Int(bytes.count > 1 ? bytes[1] : 0)] = true
       }
     }
     return result
@@ -79,17 +79,17 @@ public enum KindInference {
 
   /// Whether an ASCII text certainly holds no keyword: none of its letter-and-digit runs starts
   /// like a keyword's word (most mpns and manufacturers). False when it might, or is not ASCII.
-  private static func certainlyNoKeyword(_ text: String) -> Bool {
+  static func certainlyNoKeyword(_ text: String) -> Bool {
     var first: UInt8 = 0
     var length = 0
-    func startsWord() -> Bool { wordStarts.contains(UInt16(first) << 8) }
+    func startsWord() -> Bool { wordStarts[Int(first) << 8] }
     for byte in text.utf8 {
       guard byte < 0x80 else { return false }
       let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
       let isWordByte = (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57)
       if isWordByte {
         if length == 0 { first = lower }
-        if length == 1, wordStarts.contains(UInt16(first) << 8 | UInt16(lower)) { return false }
+        if length == 1, wordStarts[Int(first) << 8 | Int(lower)] { return false }
         length += 1
       } else {
         if length == 1, startsWord() { return false }

@@ -3,9 +3,23 @@ enum PartKey: Int, CaseIterable {
   case ref, name, kind, manufacturer, mpn, origin, refinedIn, qty, unit, massGrams, composition, unitCost
   case material, grade, chip, eccn, notes, parts, include
 
-  /// Part keys by name (one hash per key read, instead of comparing it with every known key).
-  static let byName: [String: PartKey] = Dictionary(
-    uniqueKeysWithValues: zip(BOMDecoder.partKeys, PartKey.allCases))
+  /// Part keys by first byte: a key read is compared with the one or few keys that start like
+  /// it and have its length, not with every known key (and not hashed).
+  private static let byFirstByte: [[PartKey]] = {
+    var table: [[PartKey]] = Array(repeating: [], count: 128)
+    for key in PartKey.allCases { table[Int(key.name.utf8.first ?? 0) & 127].append(key) }
+    return table
+  }()
+
+  /// The key as written in BOMs.
+  var name: String { BOMDecoder.partKeys[rawValue] }
+
+  /// The part key written `name`, if it is one.
+  static func named(_ name: String) -> PartKey? {
+    guard let first = name.utf8.first, first < 128 else { return nil }
+    let count = name.utf8.count
+    return byFirstByte[Int(first)].first { $0.name.utf8.count == count && $0.name == name }
+  }
 }
 
 /// A part mapping's pairs by key, after unknown keys were reported: the position of each known
@@ -44,7 +58,7 @@ extension DecodeContext {
         error("wrong-type", pair.key.mark, "keys in a part must be plain text")
         continue
       }
-      guard let known = PartKey.byName[key] else {
+      guard let known = PartKey.named(key) else {
         let hint = closestMatch(to: key, in: BOMDecoder.partKeys).map { "; did you mean `\($0)`?" } ?? ""
         error("unknown-key", pair.key.mark, "unknown key `\(key)` in a part\(hint)")
         continue

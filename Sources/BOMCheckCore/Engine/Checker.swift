@@ -87,10 +87,10 @@ public struct Checker: Sendable {
     var run = try CheckRun(checker: self, request: request)
     let loader = run.loader
     for batch in run.batches(width: max(1, jobs)) {
-      let decoded = await parallelMap(batch, jobs: jobs) { loader.decodeFile($0) }
+      let decoded = await parallelMap(batch, jobs: jobs) { await loader.decodeFile($0, jobs: jobs) }
       let products = run.accept(batch, decoded)
       let frozen = run
-      try run.record(await parallelMap(products, jobs: jobs) { frozen.judge($0) })
+      try run.record(await parallelMap(products, jobs: jobs) { await frozen.judge($0, jobs: jobs) })
     }
     return run.finish()
   }
@@ -98,9 +98,13 @@ public struct Checker: Sendable {
 
 /// Maps `items` with up to `jobs` concurrent tasks, keeping the order of `items`.
 func parallelMap<T: Sendable, R: Sendable>(
-  _ items: [T], jobs: Int, _ transform: @escaping @Sendable (T) -> R
+  _ items: [T], jobs: Int, _ transform: @escaping @Sendable (T) async -> R
 ) async -> [R] {
-  guard jobs > 1, items.count > 1 else { return items.map(transform) }
+  guard jobs > 1, items.count > 1 else {
+    var results: [R] = []
+    for item in items { results.append(await transform(item)) }
+    return results
+  }
   return await withTaskGroup(of: (Int, R).self) { group in
     var results: [R?] = Array(repeating: nil, count: items.count)
     var next = 0
@@ -108,7 +112,7 @@ func parallelMap<T: Sendable, R: Sendable>(
       guard next < items.count else { return }
       let index = next
       let item = items[index]
-      group.addTask { (index, transform(item)) }
+      group.addTask { (index, await transform(item)) }
       next += 1
     }
     for _ in 0..<min(jobs, items.count) { start() }
@@ -125,8 +129,10 @@ func parallelMap<T: Sendable, R: Sendable>(
 struct JudgedProduct: Sendable {
   var result: ProductResult
   var findings: [Finding]
-  var rendered: [UInt8] = []
-  var spilled: Range<Int> = 0..<0
+  /// The findings rendered in pieces (each a run of whole findings), in order.
+  var rendered: [[UInt8]] = []
+  /// Where the pieces went in the spill file.
+  var spilled: [Range<Int>] = []
   var stats: FindingStats
   var matchedWaivers: Set<WaiverSpec>
 }
@@ -194,15 +200,39 @@ struct CheckRun: Sendable {
   }
 
   func judge(_ product: LoadedProduct) -> JudgedProduct {
-    var judged = product
-    let (result, findings): (ProductResult, [Finding])
-    if !request.extraMarkets.isEmpty {
-      let location = product.product.location
-      judged.product.markets = request.extraMarkets.map { ($0, location) }
-      (result, findings) = engine.evaluate(judged, extraMarkets: [], policy: policy)
-    } else {
-      (result, findings) = engine.evaluate(judged, extraMarkets: request.config.markets, policy: policy)
+    let (judged, extra) = marketsOfRun(product)
+    let (result, findings) = engine.evaluate(judged, extraMarkets: extra, policy: policy)
+    return keep(product, result, findings)
+  }
+
+  /// `judge`, with a large product's parts walked by up to `jobs` concurrent tasks.
+  func judge(_ product: LoadedProduct, jobs: Int) async -> JudgedProduct {
+    let (judged, extra) = marketsOfRun(product)
+    let (result, findings) = await engine.evaluate(judged, extraMarkets: extra, policy: policy, jobs: jobs)
+    guard let render = request.renderFindings, findings.count >= 4096, jobs > 1 else {
+      return keep(product, result, findings)
     }
+    // Many findings: rendered in pieces by concurrent tasks (the spill joins them as it joins products).
+    let size = (findings.count + jobs * 4 - 1) / (jobs * 4)
+    let ranges = stride(from: 0, to: findings.count, by: size).map { $0..<min($0 + size, findings.count) }
+    let pieces = await parallelMap(ranges, jobs: jobs) { render(Array(findings[$0])) }
+    return keep(product, result, findings, rendered: pieces)
+  }
+
+  /// The product with the run's markets (`--market` replaces its own), and the extra markets.
+  private func marketsOfRun(_ product: LoadedProduct) -> (LoadedProduct, [String]) {
+    guard !request.extraMarkets.isEmpty else { return (product, request.config.markets) }
+    var judged = product
+    let location = product.product.location
+    judged.product.markets = request.extraMarkets.map { ($0, location) }
+    return (judged, [])
+  }
+
+  /// What the run keeps of a judged product: counts, matched waivers, and its findings (or
+  /// their rendering, to be spilled).
+  private func keep(
+    _ product: LoadedProduct, _ result: ProductResult, _ findings: [Finding], rendered: [[UInt8]]? = nil
+  ) -> JudgedProduct {
     let waivers =
       request.config.waivers
       + product.product.waivers.map { waiver in
@@ -215,13 +245,14 @@ struct CheckRun: Sendable {
       return JudgedProduct(result: result, findings: findings, stats: FindingStats(findings), matchedWaivers: matched)
     }
     return JudgedProduct(
-      result: result, findings: [], rendered: render(findings), stats: FindingStats(findings), matchedWaivers: matched)
+      result: result, findings: [], rendered: rendered ?? [render(findings)], stats: FindingStats(findings),
+      matchedWaivers: matched)
   }
 
   mutating func record(_ results: [JudgedProduct]) throws(SpillError) {
     for var result in results {
       if var writer = spill {
-        result.spilled = try writer.append(result.rendered)
+        for piece in result.rendered { result.spilled.append(try writer.append(piece)) }
         result.rendered = []
         spill = writer
       }
@@ -240,7 +271,7 @@ struct CheckRun: Sendable {
     var report = Report(
       toolVersion: request.toolVersion, asOf: request.asOf, regimes: regimes.packs.map(\.summary),
       products: ordered.map(\.result), findings: ordered.flatMap(\.findings), diagnostics: Array(Set(all)).sorted(),
-      fileCount: session.fileCount, spilled: spill.map { ($0.finish(ranges: ordered.map(\.spilled)), stats) })
+      fileCount: session.fileCount, spilled: spill.map { ($0.finish(ranges: ordered.flatMap(\.spilled)), stats) })
     report.rules = regimes.rules
     report.instruments = regimes.packs.flatMap { pack in
       pack.instruments.map { instrument in

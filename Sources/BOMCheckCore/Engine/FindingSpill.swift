@@ -6,8 +6,9 @@ import Foundation
 public final class FindingSpill: Sendable {
   /// The open temporary file (already unlinked; closed when the spill is released).
   private let descriptor: Int32
-  /// Byte ranges of the products' rendered findings in the file, in report order (products by id);
-  /// empty ranges are left out.
+  /// Byte ranges of the rendered findings in the file, in report order (products by id; a large
+  /// product's findings may be in several ranges, each holding whole findings); empty ranges are
+  /// left out.
   public let ranges: [Range<Int>]
 
   init(descriptor: Int32, ranges: [Range<Int>]) {

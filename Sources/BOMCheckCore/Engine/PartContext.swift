@@ -2,7 +2,7 @@
 ///
 /// A class (immutable) so that the many condition evaluations on one part share it instead of
 /// copying the part's fields each time.
-final class PartContext {
+final class PartContext: Sendable {
   let part: Part
   /// Refs from the product, joined with `/`.
   let path: String

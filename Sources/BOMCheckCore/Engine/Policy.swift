@@ -50,7 +50,8 @@ struct PolicyApplier {
 
   /// Turns covered `license-required` findings into `licensed`; notes expired or future licences.
   func applyLicences(_ findings: [Finding]) -> [Finding] {
-    findings.flatMap { original -> [Finding] in
+    guard !policy.licences.isEmpty else { return findings }
+    return findings.flatMap { original -> [Finding] in
       guard original.status == .licenseRequired else { return [original] }
       var pieces = [original]
       for licence in policy.licences where matches(licence, original) {
@@ -95,7 +96,8 @@ struct PolicyApplier {
 
   /// Marks findings covered by a waiver in force as waived; notes expired waivers.
   func applyWaivers(_ findings: [Finding]) -> [Finding] {
-    findings.flatMap { original -> [Finding] in
+    guard !policy.waivers.isEmpty else { return findings }
+    return findings.flatMap { original -> [Finding] in
       var pieces = [original]
       for waiver in policy.waivers where Self.matches(waiver, original) {
         let markets = waiver.markets.reduce(into: Set<String>()) { $0.formUnion(regimes.codes(for: $1)) }

@@ -9,6 +9,8 @@ public struct Codes: Sendable {
   public let currencies: Set<String>
   /// Element symbols as in the periodic table (`Dy`, not `dy`).
   public let elements: Set<String>
+  /// `countries` as a table over two upper-case letters (`(c0 - 65) * 26 + (c1 - 65)`).
+  private let countryTable: [Bool]
 
   /// Builds the lists from Foundation's ISO tables and the periodic table.
   public init() {
@@ -21,6 +23,21 @@ public struct Codes: Sendable {
         $0.count == 3 && $0.allSatisfy { $0.isASCII && $0.isUppercase }
       })
     elements = Set(Codes.elementSymbols)
+    var table = Array(repeating: false, count: 26 * 26)
+    for code in countries {
+      let bytes = Array(code.utf8)
+      table[Int(bytes[0] - 65) * 26 + Int(bytes[1] - 65)] = true
+    }
+    countryTable = table
+  }
+
+  /// Whether `code` is an ISO 3166-1 alpha-2 code (`countries.contains`, without hashing).
+  public func isCountry(_ code: String) -> Bool {
+    var iterator = code.utf8.makeIterator()
+    guard let first = iterator.next(), let second = iterator.next(), iterator.next() == nil,
+      (65...90).contains(first), (65...90).contains(second)
+    else { return false }
+    return countryTable[Int(first - 65) * 26 + Int(second - 65)]
   }
 
   /// The English name of a country code, when Foundation knows it.
