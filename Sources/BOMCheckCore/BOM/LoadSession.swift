@@ -98,35 +98,49 @@ struct LoadSession {
   /// Files read, each once.
   var fileCount: Int { decoded.count + productPaths.count }
 
-  /// Resolves includes in `parts`; `count` receives the number of part nodes.
+  /// Resolves includes in `parts`; `count` receives the number of part nodes. Subtrees without
+  /// includes are not copied.
   mutating func resolve(_ parts: [Part], chain: [String], depth: Int, count: inout Int) -> [Part] {
+    var changed = false
+    return resolve(parts, chain: chain, depth: depth, count: &count, changed: &changed)
+  }
+
+  private mutating func resolve(
+    _ parts: [Part], chain: [String], depth: Int, count: inout Int, changed: inout Bool
+  ) -> [Part] {
     var result = parts
-    for index in result.indices {
+    for index in parts.indices {
       count += 1
-      if let include = result[index].include, let location = result[index].includeLocation {
+      if let include = parts[index].include, let location = parts[index].includeLocation {
         if let (included, includedCount) = follow(include, at: location, chain: chain, depth: depth) {
           result[index].parts = included
+          changed = true
           count += includedCount
         }
-      } else if !result[index].parts.isEmpty {
+      } else if !parts[index].parts.isEmpty {
         if depth + 1 > loader.options.maxPartDepth {
-          let child = result[index].parts[0].location
+          let child = parts[index].parts[0].location
           diagnostics.append(
             Diagnostic(
               code: "bom.too-deep", severity: .error, file: child.file,
               mark: Mark(line: child.line, column: child.column),
               message: "parts are nested deeper than \(loader.options.maxPartDepth) levels (includes counted)"))
           // Still counted (and judged), but includes below the limit are not followed.
-          count += result[index].parts.reduce(0) { $0 + $1.nodeCount }
+          count += parts[index].parts.reduce(0) { $0 + $1.nodeCount }
         } else {
-          result[index].parts = resolve(result[index].parts, chain: chain, depth: depth + 1, count: &count)
+          var below = false
+          let children = resolve(parts[index].parts, chain: chain, depth: depth + 1, count: &count, changed: &below)
+          if below {
+            result[index].parts = children
+            changed = true
+          }
         }
       }
       if count > loader.options.maxParts {
         diagnostics.append(
           Diagnostic(
-            code: "bom.too-many-parts", severity: .error, file: result[index].location.file,
-            mark: Mark(line: result[index].location.line, column: result[index].location.column),
+            code: "bom.too-many-parts", severity: .error, file: parts[index].location.file,
+            mark: Mark(line: parts[index].location.line, column: parts[index].location.column),
             message: "the product expands to more than \(loader.options.maxParts) parts through includes; refused"))
         return result
       }

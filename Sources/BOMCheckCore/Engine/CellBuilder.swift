@@ -9,7 +9,7 @@ struct CellBuilder {
     var worst: [String: [String: Status]] = [:]
     for finding in findings where !finding.waived {
       for name in finding.markets {
-        for market in regimes.codes(for: name) {
+        regimes.forEachCode(of: name) { market in
           let current = worst[market]?[finding.regime] ?? .clear
           if finding.status > current { worst[market, default: [:]][finding.regime] = finding.status }
         }
@@ -82,20 +82,29 @@ struct CellBuilder {
   {
     var sides: [String] = []
     var instruments: [String] = []
+    var seenInstruments = Set<String>()
     var worst = Status.clear
     var bothLicensedOnly = true
     for pack in regimes.packs {
       let status = cell.status[pack.id] ?? .clear
       guard status.isExposed || status == .indeterminate else { continue }
-      let behind = findings.filter { finding in
-        !finding.waived && finding.regime == pack.id && finding.status == status
-          && finding.markets.contains { regimes.covers($0, cell.market) }
+      // What lies behind the cell's status, read in place (a large product has many findings).
+      var behind: [String] = []
+      var seen = Set<String>()
+      for finding in findings
+      where !finding.waived && finding.regime == pack.id && finding.status == status
+        && finding.markets.contains(where: { regimes.covers($0, cell.market) })
+      {
+        let line = "\(finding.rule) on \(finding.part.isEmpty ? "the product" : finding.part)"
+        if seen.insert(line).inserted { behind.append(line) }
+        for instrument in finding.instruments where seenInstruments.insert(instrument).inserted {
+          instruments.append(instrument)
+        }
       }
-      let parts = ProductRun.unique(behind.map { "\($0.rule) on \($0.part.isEmpty ? "the product" : $0.part)" })
+      let parts = behind
       sides.append(
         "\(pack.id) (\(pack.jurisdiction)) \(status.rawValue): \(parts.prefix(4).joined(separator: ", "))\(parts.count > 4 ? ", and \(parts.count - 4) more" : "")"
       )
-      instruments += behind.flatMap(\.instruments)
       if status.isExposed { worst = max(worst, status) }
       if status == .licenseRequired || status == .prohibited { bothLicensedOnly = false }
     }

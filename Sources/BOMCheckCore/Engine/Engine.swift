@@ -125,9 +125,10 @@ public struct Engine: Sendable {
     findings = findings.indices.sorted { Finding.order(findings[$0], findings[$1]) }.map { findings[$0] }
     let folded = cells.folded.map { cell in
       var linked = cell
-      linked.findings = findings.filter { finding in
-        finding.markets.contains { regimes.overlaps($0, cell.market) }
-      }.map(\.fingerprint)
+      linked.findings = []
+      for finding in findings where finding.markets.contains(where: { regimes.overlaps($0, cell.market) }) {
+        linked.findings.append(finding.fingerprint)
+      }
       return linked
     }
     var result = ProductResult(

@@ -72,6 +72,16 @@ public struct RegimeSet: Sendable {
     return market == code
   }
 
+  /// Calls `body` with each ISO code the market name stands for (a group's members, or the code
+  /// itself), without building a set.
+  public func forEachCode(of market: String, _ body: (String) -> Void) {
+    if let group = groups[market] {
+      for code in group.members { body(code) }
+    } else {
+      body(market)
+    }
+  }
+
   /// Whether two market names (codes or groups) share a code.
   public func overlaps(_ left: String, _ right: String) -> Bool {
     switch (groups[left], groups[right]) {
