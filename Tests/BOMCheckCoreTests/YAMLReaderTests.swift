@@ -150,6 +150,34 @@ func yamlFailure(_ bytes: [UInt8], limits: YAMLLimits = YAMLLimits()) -> String?
     #expect(resolvedScalar(text: text, style: .plain, tag: nil) == expected)
   }
 
+  @Test func topLevelPartsAreHandedOutInBatchesWhileParsing() throws {
+    let text = """
+      bomcheck: 1
+      parts:
+        - {ref: A, parts: [{ref: A1}, {ref: A2}, {ref: A3}]}
+        - {ref: B}
+        - &c {ref: C}
+        - *c
+        - {ref: E}
+      other: [{ref: X}, {ref: Y}, {ref: Z}]
+      parts: [{ref: D1}, {ref: D2}, {ref: D3}]
+      """
+    var batches: [[String]] = []
+    let document = try YAMLReader().read(Array(text.utf8), batch: 2) { items in
+      batches.append(
+        items.map { item in
+          guard case .mapping(let pairs) = item.content else { return "?" }
+          return pairs.first?.value.scalarText ?? "?"
+        })
+    }
+    // Full batches of the first top-level `parts` only: not nested lists, other keys or the duplicate.
+    #expect(batches == [["A", "B"], ["C", "C"]])
+    #expect(document.duplicateKeys.map(\.key) == ["parts"])
+    var none = 0
+    _ = try YAMLReader().read(Array(text.utf8), batch: 0) { _ in none += 1 }
+    #expect(none == 0)
+  }
+
   @Test func quotedScalarsAreStrings() {
     #expect(resolvedScalar(text: "12", style: .quoted, tag: nil) == .string("12"))
   }

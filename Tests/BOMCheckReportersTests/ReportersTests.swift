@@ -204,6 +204,8 @@ func expectGolden(_ text: String, _ name: String) throws {
       text += "      - {ref: C, name: Atlas 300I Duo card, origin: CN}\n"
       text += "      - {ref: S, name: Housing, origin: DE, qty: \(index % 7 + 1)}\n"
     }
+    // Over a megabyte, so that parts are also decoded while the file is parsed.
+    #expect(text.utf8.count >= 1 << 20)
     try text.write(to: root.appendingPathComponent("big.yaml"), atomically: true, encoding: .utf8)
     var request = CheckRequest(
       paths: ["."], workingDirectory: root.path, asOf: Day(daysSinceEpoch: 20_782), toolVersion: "0.1.0")

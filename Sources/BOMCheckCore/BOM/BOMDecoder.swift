@@ -46,12 +46,25 @@ public struct BOMDecoder: Sendable {
   /// `decode`, with a long top-level parts list decoded in up to `jobs` concurrent chunks (each
   /// with its own context; the parts and diagnostics come back in order, so the result is the
   /// same as `decode`'s).
-  public func decode(_ document: YAMLDocument, file: String, jobs: Int) async -> (BOMFile?, [Diagnostic]) {
+  public func decode(_ document: YAMLDocument, file: String, jobs: Int, early: EarlyParts = EarlyParts()) async -> (
+    BOMFile?, [Diagnostic]
+  ) {
     var context = DecodeContext(file: file, codes: codes)
     let top = decodeTop(document, &context)
     var parts: [Part] = []
     if let list = top.parts, let items = topLevelItems(list, &context) {
-      let chunks = Self.chunks(items.count, jobs: jobs)
+      // Parts decoded while parsing are used when they are the first items of this very list.
+      var start = 0
+      if !early.marks.isEmpty, early.marks.count <= items.count,
+        zip(early.marks, items).allSatisfy({ $0 == $1.mark })
+      {
+        parts = early.parts
+        context.diagnostics += early.diagnostics
+        start = early.marks.count
+      }
+      let chunks = Self.chunks(items.count - start, jobs: jobs).map {
+        ($0.lowerBound + start)..<($0.upperBound + start)
+      }
       let decoded = await parallelMap(chunks, jobs: jobs) { range in
         var own = DecodeContext(file: file, codes: codes)
         let parts = items[range].map { decodePart($0, depth: 1, &own) }
@@ -74,6 +87,31 @@ public struct BOMDecoder: Sendable {
       return nil
     }
     return items
+  }
+
+  /// Top-level parts decoded while their file was still being parsed (see
+  /// `YAMLReader.read(_:batch:onItems:)`): the first items of the `parts` list, by position.
+  public struct EarlyParts: Sendable {
+    /// Where each item was written (to check they are the items of the final tree).
+    var marks: [Mark] = []
+    var parts: [Part] = []
+    var diagnostics: [Diagnostic] = []
+
+    /// No parts decoded early.
+    public init() {}
+
+    init(marks: [Mark], parts: [Part], diagnostics: [Diagnostic]) {
+      self.marks = marks
+      self.parts = parts
+      self.diagnostics = diagnostics
+    }
+
+    /// Appends the next batch.
+    mutating func append(_ next: EarlyParts) {
+      marks += next.marks
+      parts += next.parts
+      diagnostics += next.diagnostics
+    }
   }
 
   /// Ranges splitting `count` items for `jobs` workers: one range for short lists (below 4,096

@@ -82,17 +82,64 @@ public struct BOMLoader: Sendable {
 
   /// Reads and decodes one file (no includes followed).
   func decodeFile(_ path: String) -> (BOMFile?, [Diagnostic]) {
-    switch read(path) {
+    switch readBytes(path) {
     case .problem(let problem): return (nil, [problem])
-    case .document(let document): return decoder.decode(document, file: display(path))
+    case .bytes(let bytes):
+      do {
+        return decoder.decode(try YAMLReader(limits: options.limits).read(bytes), file: display(path))
+      } catch {
+        return (nil, [error.diagnostic(file: display(path))])
+      }
     }
   }
 
-  /// `decodeFile`, with a long top-level parts list decoded by up to `jobs` concurrent tasks.
+  /// `decodeFile` with up to `jobs` concurrent tasks for a large file: its top-level parts are
+  /// decoded in batches while the rest of the file is still being parsed, and the remaining ones
+  /// in chunks afterwards. Same result as `decodeFile`.
   func decodeFile(_ path: String, jobs: Int) async -> (BOMFile?, [Diagnostic]) {
-    switch read(path) {
+    let shown = display(path)
+    let bytes: [UInt8]
+    switch readBytes(path) {
     case .problem(let problem): return (nil, [problem])
-    case .document(let document): return await decoder.decode(document, file: display(path), jobs: jobs)
+    case .bytes(let read): bytes = read
+    }
+    let reader = YAMLReader(limits: options.limits)
+    guard jobs > 1, bytes.count >= 1 << 20 else {
+      do {
+        return await decoder.decode(try reader.read(bytes), file: shown, jobs: jobs)
+      } catch {
+        return (nil, [error.diagnostic(file: shown)])
+      }
+    }
+    let decoder = self.decoder
+    let codes = self.codes
+    let (parsed, early) = await withTaskGroup(of: (Int, BOMDecoder.EarlyParts).self) { group in
+      var handed = 0
+      let parsed: Result<YAMLDocument, YAMLError>
+      do throws(YAMLError) {
+        parsed = .success(
+          try reader.read(bytes, batch: 2048) { items in
+            let index = handed
+            handed += 1
+            group.addTask {
+              var context = DecodeContext(file: shown, codes: codes)
+              let parts = items.map { decoder.decodePart($0, depth: 1, &context) }
+              return (
+                index, BOMDecoder.EarlyParts(marks: items.map(\.mark), parts: parts, diagnostics: context.diagnostics)
+              )
+            }
+          })
+      } catch {
+        parsed = .failure(error)
+      }
+      var batches: [(Int, BOMDecoder.EarlyParts)] = []
+      for await batch in group { batches.append(batch) }
+      let early = batches.sorted { $0.0 < $1.0 }.reduce(into: BOMDecoder.EarlyParts()) { $0.append($1.1) }
+      return (parsed, early)
+    }
+    switch parsed {
+    case .failure(let error): return (nil, [error.diagnostic(file: shown)])
+    case .success(let document): return await decoder.decode(document, file: shown, jobs: jobs, early: early)
     }
   }
 
@@ -102,14 +149,14 @@ public struct BOMLoader: Sendable {
     return decoder
   }
 
-  /// A file read and parsed, or why it could not be.
+  /// A file's bytes, or why they could not be read.
   private enum ReadOutcome {
-    case document(YAMLDocument)
+    case bytes([UInt8])
     case problem(Diagnostic)
   }
 
-  /// Reads and parses one file within the limits.
-  private func read(_ path: String) -> ReadOutcome {
+  /// Reads one file within the size limit.
+  private func readBytes(_ path: String) -> ReadOutcome {
     let shown = display(path)
     let unreadable = Diagnostic(
       code: "io.unreadable", severity: .error, file: shown, mark: nil, message: "cannot read the file")
@@ -118,10 +165,6 @@ public struct BOMLoader: Sendable {
       return .problem(YAMLError.fileTooLarge(size: size, limit: options.limits.maxFileBytes).diagnostic(file: shown))
     }
     guard let bytes = FileSystem.read(path) else { return .problem(unreadable) }
-    do {
-      return .document(try YAMLReader(limits: options.limits).read(bytes))
-    } catch {
-      return .problem(error.diagnostic(file: shown))
-    }
+    return .bytes(bytes)
   }
 }

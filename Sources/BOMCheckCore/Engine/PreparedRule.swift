@@ -15,6 +15,8 @@ struct PreparedRule {
   let marketDependent: Bool
   /// The source addresses behind the rule's instruments, without repeats.
   let sources: [String]
+  /// `. Basis: <instrument>, <its state on the date>.`, appended to every message of the rule.
+  let basis: String
 
   init(_ rule: Rule, state: InstrumentState, regimes: RegimeSet) {
     var resolved = rule
@@ -32,6 +34,7 @@ struct PreparedRule {
     needsPrior = needs.allSatisfy(\.prior)
     marketDependent = resolved.outcomes.contains { Self.dependsOnMarket($0.when) }
     sources = ProductRun.unique(rule.instruments.flatMap { regimes.sourceURLs(for: $0) })
+    basis = ". Basis: \(rule.instruments.first ?? ""), \(state.sentence)."
   }
 
   /// Whether the rule can apply to a part with these facts.

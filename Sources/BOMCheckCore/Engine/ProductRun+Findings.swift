@@ -2,7 +2,7 @@ extension ProductRun {
   /// Findings: one per part, rule and distinct result, over the markets that share it.
   func findings(listed: [String]) -> [Finding] {
     var result: [Finding] = []
-    for entry in entries where !entry.byClass.isEmpty {
+    for entry in entries where !entry.isEmpty {
       var groups: [(ProductRun.Result, [String])] = []
       for (index, markets) in classes.enumerated() {
         guard let outcome = entry.byClass[index] else { continue }

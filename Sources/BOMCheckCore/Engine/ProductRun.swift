@@ -13,7 +13,10 @@ struct ProductRun {
     /// The rule's position in `engine.rules`.
     var rule: Int
     var context: PartContext
-    var byClass: [Int: Result] = [:]
+    /// The result in each market class (nil where the rule does not apply).
+    var byClass: [Result?]
+    /// Whether any class has a result.
+    var isEmpty: Bool { !byClass.contains { $0 != nil } }
   }
 
   let engine: Engine
@@ -69,7 +72,7 @@ struct ProductRun {
     var hasPrior = false
     for (position, prepared) in engine.rules.enumerated()
     where prepared.mayApply(hasChip: hasChip, magnetLike: magnetLike, hasPrior: hasPrior) {
-      var entry = Entry(rule: position, context: context)
+      var entry = Entry(rule: position, context: context, byClass: Array(repeating: nil, count: classes.count))
       for (index, markets) in classes.enumerated() {
         let result: Result?
         if !prepared.marketDependent, index > 0 {
@@ -83,7 +86,7 @@ struct ProductRun {
           hasPrior = true
         }
       }
-      if !entry.byClass.isEmpty { entries.append(entry) }
+      if !entry.isEmpty { entries.append(entry) }
     }
   }
 
@@ -94,7 +97,7 @@ struct ProductRun {
     var best: Result?
     for chip in chips {
       let input = ConditionEvaluator.Input(context: context, market: market, chip: chip, prior: prior)
-      guard let raw = outcome(prepared.rule, input), let result = apply(prepared.state, to: raw, rule: prepared.rule)
+      guard let raw = outcome(prepared.rule, input), let result = apply(prepared, to: raw)
       else { continue }
       if best == nil || result.status > best?.status ?? .clear { best = result }
     }
@@ -124,11 +127,11 @@ struct ProductRun {
   }
 
   /// Applies the rule's instrument status on the date.
-  private func apply(_ state: InstrumentState, to result: Result, rule: Rule) -> Result? {
-    let instrument = rule.instruments.first ?? ""
+  private func apply(_ prepared: PreparedRule, to result: Result) -> Result? {
+    let instrument = prepared.rule.instruments.first ?? ""
     var adjusted = result
-    adjusted.message = "\(result.message). Basis: \(instrument), \(state.sentence)."
-    switch state {
+    adjusted.message = result.message + prepared.basis
+    switch prepared.state {
     case .inForce, .overridden(status: .inForce, _, _):
       return adjusted
     case .suspended, .overridden(status: .suspended, _, _):

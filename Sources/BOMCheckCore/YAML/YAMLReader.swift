@@ -27,6 +27,15 @@ public struct YAMLReader: Sendable {
   /// Reads one document from `bytes`.
   /// - Throws: ``YAMLError`` for anything that stops the file from being read.
   public func read(_ bytes: [UInt8]) throws(YAMLError) -> YAMLDocument {
+    try read(bytes, batch: 0) { _ in }
+  }
+
+  /// Reads one document from `bytes`, handing `onItems` the items of the top-level `parts` list
+  /// (the sequence under the root mapping's first `parts` key) in batches of `batch` as they are
+  /// completed, so that they can be decoded while the rest of the file is still being parsed.
+  /// The last, partial batch is not handed over (it is in the document); `batch` 0 hands none.
+  /// - Throws: ``YAMLError`` for anything that stops the file from being read.
+  public func read(_ bytes: [UInt8], batch: Int, onItems: ([YAMLNode]) -> Void) throws(YAMLError) -> YAMLDocument {
     if bytes.count > limits.maxFileBytes {
       throw .fileTooLarge(size: bytes.count, limit: limits.maxFileBytes)
     }
@@ -35,8 +44,9 @@ public struct YAMLReader: Sendable {
     }
     let result: Result<YAMLDocument, YAMLError> = bytes.withUnsafeBufferPointer { buffer in
       var builder = TreeBuilder(limits: limits)
+      builder.batch = batch
       do throws(YAMLError) {
-        return .success(try builder.parse(buffer, bytes: bytes))
+        return .success(try builder.parse(buffer, bytes: bytes, onItems: onItems))
       } catch {
         return .failure(error)
       }
@@ -75,13 +85,17 @@ private struct TreeBuilder {
   var duplicates: [DuplicateKey] = []
   var root: YAMLNode?
   var documents = 0
+  /// Top-level `parts` items per batch handed out while parsing (0: none).
+  var batch = 0
+  /// Completed top-level `parts` items not yet handed out.
+  var pendingItems: [YAMLNode] = []
 
   init(limits: YAMLLimits) {
     self.limits = limits
   }
 
-  mutating func parse(_ buffer: UnsafeBufferPointer<UInt8>, bytes: [UInt8]) throws(YAMLError)
-    -> YAMLDocument
+  mutating func parse(_ buffer: UnsafeBufferPointer<UInt8>, bytes: [UInt8], onItems: ([YAMLNode]) -> Void)
+    throws(YAMLError) -> YAMLDocument
   {
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) == 1 else {
@@ -98,6 +112,10 @@ private struct TreeBuilder {
       defer { yaml_event_delete(&event) }
       if event.type == YAML_STREAM_END_EVENT { break }
       try handle(event)
+      if batch > 0, pendingItems.count >= batch {
+        onItems(pendingItems)
+        pendingItems.removeAll(keepingCapacity: true)
+      }
     }
     guard let root else { throw .empty }
     return YAMLDocument(root: root, duplicateKeys: duplicates, nodeCount: nodeCount)
@@ -208,7 +226,17 @@ private struct TreeBuilder {
       root = node
       return
     }
+    if batch > 0, stack.count == 2, isTopLevelPartsList() { pendingItems.append(node) }
     stack[stack.count - 1].add(node, size: size)
+  }
+
+  /// Whether the open collections are the root mapping and, under its first `parts` key, a
+  /// sequence (whose items are then the top-level parts).
+  func isTopLevelPartsList() -> Bool {
+    guard stack[0].kind == .mapping, stack[1].kind == .sequence,
+      case .scalar("parts", _)? = stack[0].pendingKey?.content
+    else { return false }
+    return stack[0].seen("parts") == nil
   }
 }
 
