@@ -44,6 +44,9 @@ struct ChipIdentifier {
   let designerCountries: [String: String]
   /// Each Entity List party's name and aliases, normalised, in `regimes.entities` order.
   let entityNames: [[String]]
+  /// For each two-byte start (`b0 << 8 | b1`), the positions in `names` of the names that begin
+  /// with it: a text is scanned once, and only names that start at a position are compared.
+  let byStart: [[Int]]
 
   init(regimes: RegimeSet) {
     self.regimes = regimes
@@ -66,6 +69,9 @@ struct ChipIdentifier {
     }
     names = pairs.map(\.name)
     owners = pairs.map(\.owner)
+    var starts: [[Int]] = Array(repeating: [], count: 1 << 16)
+    for (position, name) in names.enumerated() { starts[Int(name[0]) << 8 | Int(name[1])].append(position) }
+    byStart = starts
   }
 
   /// Lower case, letters and digits only (of any script, so "昇腾310P" does not shrink to "310p").
@@ -137,36 +143,21 @@ struct ChipIdentifier {
     return []
   }
 
-  /// Entries whose names occur in `text`, longest name first; a name is only searched for when
-  /// its first three bytes occur in the text (a 256-bit set of the text's bytes, no allocation).
+  /// Entries (positions in `regimes.catalogOrder`) whose names occur in `text`, longest name
+  /// first (in the order of `names`).
   private func lookup(_ text: [UInt8]) -> [Int] {
     guard text.count >= 3 else { return [] }
-    var present: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    func has(_ byte: UInt8) -> Bool {
-      let bit = UInt64(1) << UInt64(byte & 63)
-      switch byte >> 6 {
-      case 0: return present.0 & bit != 0
-      case 1: return present.1 & bit != 0
-      case 2: return present.2 & bit != 0
-      default: return present.3 & bit != 0
+    var matched: [Int] = []
+    for start in 0..<(text.count - 1) {
+      for position in byStart[Int(text[start]) << 8 | Int(text[start + 1])] where !matched.contains(position) {
+        let name = names[position]
+        guard start + name.count <= text.count else { continue }
+        var offset = 2
+        while offset < name.count && text[start + offset] == name[offset] { offset += 1 }
+        if offset == name.count { matched.append(position) }
       }
     }
-    for byte in text {
-      let bit = UInt64(1) << UInt64(byte & 63)
-      switch byte >> 6 {
-      case 0: present.0 |= bit
-      case 1: present.1 |= bit
-      case 2: present.2 |= bit
-      default: present.3 |= bit
-      }
-    }
-    var found: [Int] = []
-    for index in names.indices {
-      let name = names[index]
-      guard has(name[0]), has(name[1]), has(name[2]), Self.contains(text, name) else { continue }
-      found.append(owners[index])
-    }
-    return found
+    return matched.sorted().map { owners[$0] }
   }
 
   private func declared(_ chip: ChipSpec, _ part: Part) -> IdentifiedChip {
