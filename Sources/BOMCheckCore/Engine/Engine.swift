@@ -13,11 +13,12 @@ public struct Engine: Sendable {
   public init(regimes: RegimeSet, asOf: Day) {
     self.regimes = regimes
     self.asOf = asOf
+    let referenced = PreparedRule.referencedRules(regimes.rules)
     rules = regimes.rules.compactMap { rule in
       guard let first = rule.instruments.first, let state = regimes.state(of: first, on: asOf) else { return nil }
       switch state {
       case .notYetEffective, .overridden(status: .repealed, _, _): return nil
-      default: return PreparedRule(rule, state: state, regimes: regimes)
+      default: return PreparedRule(rule, state: state, regimes: regimes, referenced: referenced)
       }
     }
     var sets: [Set<String>] = [["CN"]]

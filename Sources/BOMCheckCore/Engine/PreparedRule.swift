@@ -1,6 +1,9 @@
 /// A rule made ready for evaluation on one date: element lists resolved, its instrument's state,
 /// and what a part must have for the rule to possibly apply (so most parts skip most rules).
-struct PreparedRule {
+///
+/// A class: the engine reads its rules for every part, and sharing one reference is cheaper than
+/// copying the rule's fields each time.
+final class PreparedRule: Sendable {
   /// The rule, with `controlled_magnet: instrument` replaced by the instrument's elements.
   let rule: Rule
   /// The state of the rule's first instrument on the date.
@@ -17,8 +20,12 @@ struct PreparedRule {
   let sources: [String]
   /// `. Basis: <instrument>, <its state on the date>.`, appended to every message of the rule.
   let basis: String
+  /// Whether a `has_finding` condition of some rule names this rule (its results are then kept
+  /// per part for later rules).
+  let isReferenced: Bool
 
-  init(_ rule: Rule, state: InstrumentState, regimes: RegimeSet) {
+  init(_ rule: Rule, state: InstrumentState, regimes: RegimeSet, referenced: Set<String>) {
+    isReferenced = referenced.contains(rule.id)
     var resolved = rule
     let elements = rule.instruments.first.flatMap { regimes.instrument($0)?.0.elements } ?? []
     resolved.outcomes = rule.outcomes.map { outcome in
@@ -65,6 +72,21 @@ struct PreparedRule {
     case .hasFinding: return (false, false, true)
     default: return (false, false, false)
     }
+  }
+
+  /// The rule ids named by `has_finding` conditions in `rules`.
+  static func referencedRules(_ rules: [Rule]) -> Set<String> {
+    func collect(_ condition: Condition, into ids: inout Set<String>) {
+      switch condition {
+      case .all(let items), .any(let items): for item in items { collect(item, into: &ids) }
+      case .not(let inner): collect(inner, into: &ids)
+      case .hasFinding(let rule, _): ids.insert(rule)
+      default: break
+      }
+    }
+    var ids = Set<String>()
+    for rule in rules { for outcome in rule.outcomes { collect(outcome.when, into: &ids) } }
+    return ids
   }
 
   private static func dependsOnMarket(_ condition: Condition) -> Bool {

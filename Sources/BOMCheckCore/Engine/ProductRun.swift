@@ -82,7 +82,7 @@ struct ProductRun {
         }
         if let result {
           entry.byClass[index] = result
-          earlier[index][prepared.rule.id] = result.status
+          if prepared.isReferenced { earlier[index][prepared.rule.id] = result.status }
           hasPrior = true
         }
       }
@@ -93,11 +93,11 @@ struct ProductRun {
   private func evaluate(_ prepared: PreparedRule, context: PartContext, market: String, prior: [String: Status])
     -> Result?
   {
-    let chips: [IdentifiedChip?] = context.chips.isEmpty ? [nil] : context.chips.map { $0 }
     var best: Result?
-    for chip in chips {
-      let input = ConditionEvaluator.Input(context: context, market: market, chip: chip, prior: prior)
-      guard let raw = outcome(prepared.rule, input), let result = apply(prepared, to: raw)
+    for chip in 0..<max(1, context.chips.count) {
+      let input = ConditionEvaluator.Input(
+        context: context, market: market, chip: context.chips.isEmpty ? nil : context.chips[chip], prior: prior)
+      guard let raw = outcome(prepared, input), let result = apply(prepared, to: raw)
       else { continue }
       if best == nil || result.status > best?.status ?? .clear { best = result }
     }
@@ -105,7 +105,8 @@ struct ProductRun {
   }
 
   /// The first outcome that holds; indeterminate when none holds but one is unknown.
-  private func outcome(_ rule: Rule, _ input: ConditionEvaluator.Input) -> Result? {
+  private func outcome(_ prepared: PreparedRule, _ input: ConditionEvaluator.Input) -> Result? {
+    let rule = prepared.rule
     var unknowns: [String] = []
     for outcome in rule.outcomes {
       switch evaluator.evaluate(outcome.when, input) {
