@@ -7,17 +7,20 @@ struct CellBuilder {
   /// Cells per single market (`raw`) and with groups folded where all members agree (`folded`).
   func cells(_ findings: [Finding]) -> (raw: [Cell], folded: [Cell]) {
     var worst: [String: [String: Status]] = [:]
-    for finding in findings where !finding.waived {
-      for name in finding.markets {
+    // By index: iterating the findings themselves would copy each one.
+    for index in findings.indices where !findings[index].waived {
+      let status = findings[index].status
+      let regime = findings[index].regime
+      for name in findings[index].markets {
         regimes.forEachCode(of: name) { market in
-          let current = worst[market]?[finding.regime] ?? .clear
-          if finding.status > current { worst[market, default: [:]][finding.regime] = finding.status }
+          let current = worst[market]?[regime] ?? .clear
+          if status > current { worst[market, default: [:]][regime] = status }
         }
       }
     }
     let raw = expanded.map { market -> Cell in
       var status: [String: Status] = [:]
-      for pack in regimes.packs { status[pack.id] = worst[market]?[pack.id] ?? .clear }
+      for pack in regimes.packHeads { status[pack.id] = worst[market]?[pack.id] ?? .clear }
       return Cell(market: market, status: status, conflict: conflict(status))
     }
     return (raw, fold(raw))
@@ -26,7 +29,7 @@ struct CellBuilder {
   private func conflict(_ status: [String: Status]) -> ConflictLevel {
     var exposed = Set<String>()
     var undecided = Set<String>()
-    for pack in regimes.packs {
+    for pack in regimes.packHeads {
       let value = status[pack.id] ?? .clear
       if value.isExposed { exposed.insert(pack.jurisdiction) }
       if value == .indeterminate { undecided.insert(pack.jurisdiction) }
@@ -85,19 +88,20 @@ struct CellBuilder {
     var seenInstruments = Set<String>()
     var worst = Status.clear
     var bothLicensedOnly = true
-    for pack in regimes.packs {
+    for pack in regimes.packHeads {
       let status = cell.status[pack.id] ?? .clear
       guard status.isExposed || status == .indeterminate else { continue }
       // What lies behind the cell's status, read in place (a large product has many findings).
       var behind: [String] = []
       var seen = Set<String>()
-      for finding in findings
-      where !finding.waived && finding.regime == pack.id && finding.status == status
-        && finding.markets.contains(where: { regimes.covers($0, cell.market) })
+      for index in findings.indices
+      where !findings[index].waived && findings[index].status == status && findings[index].regime == pack.id
+        && findings[index].markets.contains(where: { regimes.covers($0, cell.market) })
       {
-        let line = "\(finding.rule) on \(finding.part.isEmpty ? "the product" : finding.part)"
+        let part = findings[index].part
+        let line = "\(findings[index].rule) on \(part.isEmpty ? "the product" : part)"
         if seen.insert(line).inserted { behind.append(line) }
-        for instrument in finding.instruments where seenInstruments.insert(instrument).inserted {
+        for instrument in findings[index].instruments where seenInstruments.insert(instrument).inserted {
           instruments.append(instrument)
         }
       }
@@ -117,7 +121,7 @@ struct CellBuilder {
     let severity: Severity = isConflict ? (bothLicensedOnly ? .warning : .error) : .warning
     return Finding(
       fingerprint: "", rule: isConflict ? "CONFLICT" : "CONFLICT-POSSIBLE",
-      regime: regimes.packs.map(\.id).joined(separator: "+"), instruments: ProductRun.unique(instruments),
+      regime: regimes.packHeads.map(\.id).joined(separator: "+"), instruments: ProductRun.unique(instruments),
       status: isConflict ? worst : .indeterminate, severity: severity,
       confidence: isConflict ? .declared : .missing, product: loaded.product.id, part: "", markets: [],
       location: loaded.product.location, message: message,

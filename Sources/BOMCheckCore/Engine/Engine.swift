@@ -127,8 +127,9 @@ public struct Engine: Sendable {
     let folded = cells.folded.map { cell in
       var linked = cell
       linked.findings = []
-      for finding in findings where finding.markets.contains(where: { regimes.overlaps($0, cell.market) }) {
-        linked.findings.append(finding.fingerprint)
+      for index in findings.indices where findings[index].markets.contains(where: { regimes.overlaps($0, cell.market) })
+      {
+        linked.findings.append(findings[index].fingerprint)
       }
       return linked
     }

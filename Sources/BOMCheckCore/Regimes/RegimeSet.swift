@@ -14,12 +14,16 @@ public struct RegimeSet: Sendable {
   public let thresholds: Thresholds3A090?
   /// NdFeB grade presumptions.
   public let magnetGrades: MagnetGrades?
+  /// Each pack's id and jurisdiction, in load order (for loops that need only these: a `Pack`
+  /// is large to copy).
+  public let packHeads: [(id: String, jurisdiction: String)]
   /// Overrides pinned by the configuration.
   public var overrides: [RegimeOverride] = []
 
   /// Merges packs; groups are resolved (derived groups from their union and minus).
   public init(packs: [Pack]) {
     self.packs = packs
+    packHeads = packs.map { ($0.id, $0.jurisdiction) }
     var raw: [String: MarketGroup] = [:]
     for pack in packs {
       for group in pack.groups where raw[group.id] == nil { raw[group.id] = group }
