@@ -187,7 +187,7 @@ public struct DecodeContext: Sendable {
   public mutating func money(_ pair: YAMLPair?) -> Money? {
     guard let pair, let raw = text(pair) else { return nil }
     let key = pair.key.scalarText ?? ""
-    let pieces = raw.split(separator: " ", omittingEmptySubsequences: true)
+    let pieces = Self.words(raw)
     guard pieces.count == 2, let amount = Double(pieces[0]), amount.isFinite else {
       error(
         "bad-money", pair.value.mark,
@@ -205,6 +205,25 @@ public struct DecodeContext: Sendable {
       return nil
     }
     return Money(amount: amount, currency: currency)
+  }
+
+  /// The runs of `text` between spaces (`split(separator: " ")`, scanning bytes).
+  static func words(_ text: String) -> [Substring] {
+    var result: [Substring] = []
+    var start: String.Index?
+    let utf8 = text.utf8
+    var index = utf8.startIndex
+    while index != utf8.endIndex {
+      if utf8[index] == UInt8(ascii: " ") {
+        if let begun = start { result.append(text[begun..<index]) }
+        start = nil
+      } else if start == nil {
+        start = index
+      }
+      index = utf8.index(after: index)
+    }
+    if let begun = start { result.append(text[begun..<utf8.endIndex]) }
+    return result
   }
 
   /// A `YYYY-MM-DD` date (plain YAML dates are read as text, as written).

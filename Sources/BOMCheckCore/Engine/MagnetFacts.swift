@@ -4,10 +4,23 @@ struct MagnetFacts {
 
   /// The grade's suffix letters: `N42SH` → `SH`, `N52` → ``.
   static func suffix(of grade: String) -> String {
+    if let ascii = asciiSuffix(of: grade) { return ascii }
     var scalars = Substring(grade.uppercased())
     if scalars.first == "N" { scalars = scalars.dropFirst() }
     scalars = scalars.drop { $0.isNumber }
     return String(scalars.prefix { $0.isLetter })
+  }
+
+  /// `suffix(of:)` on bytes for ASCII grades (nil for other text).
+  private static func asciiSuffix(of grade: String) -> String? {
+    var bytes = Array(grade.utf8)
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+    for index in bytes.indices where (97...122).contains(bytes[index]) { bytes[index] -= 32 }
+    var start = bytes.first == UInt8(ascii: "N") ? 1 : 0
+    while start < bytes.count, (48...57).contains(bytes[start]) { start += 1 }
+    var end = start
+    while end < bytes.count, (65...90).contains(bytes[end]) { end += 1 }
+    return String(decoding: bytes[start..<end], as: UTF8.self)
   }
 
   /// Whether the declared composition settles the question for `elements`: it names one of them,
