@@ -34,8 +34,7 @@ public struct JSONReporter: Reporter {
     for (index, item) in findings.enumerated() {
       if index > 0 { writer.bytes.append(contentsOf: ",\n".utf8) }
       writer.pad(4)
-      // Plain values only (no spilled arrays, no output), so writing cannot fail.
-      try? writer.writeFinding(item, indent: 4)
+      writer.writeFinding(item, indent: 4)
     }
     return writer.bytes
   }

@@ -3,7 +3,7 @@ import BOMCheckCore
 extension JSONWriter {
   /// Writes a finding as the object `JSONReporter` documents, with its keys already in sorted
   /// order, without building a `JSONValue` for it (same bytes as the generic object path).
-  mutating func writeFinding(_ finding: Finding, indent: Int) throws {
+  mutating func writeFinding(_ finding: Finding, indent: Int) {
     bytes.append(contentsOf: "{\n".utf8)
     var first = true
     func key(_ name: StaticString) {
@@ -14,8 +14,18 @@ extension JSONWriter {
       name.withUTF8Buffer { bytes.append(contentsOf: $0) }
       bytes.append(contentsOf: "\" : ".utf8)
     }
-    func strings(_ items: [String]) throws {
-      try writeArray(count: items.count, indent: indent + 2) { .string(items[$0]) }
+    // Arrays of strings as `writeArray` writes them.
+    func strings(_ items: [String]) {
+      bytes.append(contentsOf: "[\n".utf8)
+      if items.isEmpty { bytes.append(10) }
+      for (index, item) in items.enumerated() {
+        pad(indent + 4)
+        writeString(item)
+        if index < items.count - 1 { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(10)
+      }
+      pad(indent + 2)
+      bytes.append(UInt8(ascii: "]"))
     }
     key("column")
     bytes.append(contentsOf: String(finding.location.column).utf8)
@@ -26,15 +36,15 @@ extension JSONWriter {
     key("fingerprint")
     writeString(finding.fingerprint)
     key("instruments")
-    try strings(finding.instruments)
+    strings(finding.instruments)
     key("line")
     bytes.append(contentsOf: String(finding.location.line).utf8)
     key("markets")
-    try strings(finding.markets)
+    strings(finding.markets)
     key("message")
     writeString(finding.message)
     key("notes")
-    try strings(finding.notes)
+    strings(finding.notes)
     key("part")
     writeString(finding.part)
     key("product")
@@ -50,7 +60,7 @@ extension JSONWriter {
     key("severity")
     writeString(finding.severity.rawValue)
     key("sources")
-    try strings(finding.sources)
+    strings(finding.sources)
     key("status")
     writeString(finding.status.rawValue)
     key("waived")

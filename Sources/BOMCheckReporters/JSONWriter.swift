@@ -58,7 +58,7 @@ struct JSONWriter {
     case .spilled(let spill):
       try writeSpilled(spill, indent: indent)
     case .finding(let finding):
-      try writeFinding(finding, indent: indent)
+      writeFinding(finding, indent: indent)
     case .object(let members):
       bytes.append(UInt8(ascii: "{"))
       bytes.append(10)

@@ -43,7 +43,8 @@ enum MarketFolding {
   static func fold(_ markets: [String], listed: [String], regimes: RegimeSet) -> [String] {
     var result = markets
     for name in listed {
-      guard let group = regimes.groups[name], !group.members.isEmpty, group.members.isSubset(of: Set(result)),
+      guard let group = regimes.groups[name], !group.members.isEmpty, group.members.count <= result.count,
+        group.members.isSubset(of: Set(result)),
         let first = result.firstIndex(where: { group.members.contains($0) })
       else { continue }
       result.removeAll { group.members.contains($0) }
@@ -58,9 +59,14 @@ public enum Fingerprint {
   /// The fingerprint of `fields` (16 hex digits).
   public static func make(_ fields: [String]) -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in fields.joined(separator: "\u{1F}").utf8 {
+    func add(_ byte: UInt8) {
       hash ^= UInt64(byte)
       hash = hash &* 0x0000_0100_0000_01B3
+    }
+    // The fields joined with U+001F, hashed without building the joined string.
+    for (index, field) in fields.enumerated() {
+      if index > 0 { add(0x1F) }
+      for byte in field.utf8 { add(byte) }
     }
     let hex = String(hash, radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex
