@@ -14,30 +14,33 @@ struct ConditionEvaluator {
   }
 
   func evaluate(_ condition: Condition, _ input: Input) -> Truth {
-    let part = input.context.part
+    // The part is read in place from its context (binding it would copy all its fields).
+    let context = input.context
     switch condition {
     case .all(let items): return Truth.all(items) { evaluate($0, input) }
     case .any(let items): return Truth.any(items) { evaluate($0, input) }
     case .not(let inner): return evaluate(inner, input).negated
     case .controlledMagnet(let source):
       guard case .list(let elements) = source else { return .no }  // resolved by PreparedRule
-      return magnets.holds(elements, part: part)
+      return magnets.holds(elements, part: context.part)
     case .plainGradeMagnet:
-      return magnets.isPlainGrade(part)
+      return magnets.isPlainGrade(context.part)
     case .presumedMagnetAssembly:
-      guard let kind = part.kind, kind.presumedToHoldMagnets, part.parts.isEmpty, part.include == nil
+      guard let kind = context.part.kind, kind.presumedToHoldMagnets, context.part.parts.isEmpty,
+        context.part.include == nil
       else { return .no }
-      let how = part.kindSource == .inferred ? "kind \(kind.rawValue) inferred from its name" : "kind \(kind.rawValue)"
+      let how =
+        context.part.kindSource == .inferred ? "kind \(kind.rawValue) inferred from its name" : "kind \(kind.rawValue)"
       return .yes(.presumed, ["\(how) without declared sub-parts is presumed to hold rare-earth magnets"])
     case .leavesChina:
       return leavesChina(input.context)
     case .insideExportedAssembly:
       return insideExportedAssembly(input.context, market: input.market)
     case .origin(let codes):
-      return matches(part.origin, codes, what: "made in", unknown: "origin unknown")
+      return matches(context.part.origin, codes, what: "made in", unknown: "origin unknown")
     case .refinedIn(let codes):
       return matches(
-        part.refinedIn, codes, what: "rare earth refined in",
+        context.part.refinedIn, codes, what: "rare earth refined in",
         unknown: "where the rare earth was refined is unknown, presumed China (about 91 % of world refining)")
     case .endUse(let uses):
       return uses.contains(input.context.product.endUse)
@@ -57,7 +60,7 @@ struct ConditionEvaluator {
       let since = entity.listed.map { " since \($0)" } ?? ""
       return .yes(.declared, ["designer \(entity.name) is on the Entity List\(since)"])
     case .meets3A090:
-      return meets3A090(input.chip, part: part)
+      return meets3A090(input.chip, part: context.part)
     }
   }
 

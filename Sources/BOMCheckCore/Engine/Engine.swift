@@ -161,9 +161,20 @@ extension Engine {
 }
 
 extension Finding {
-  /// Report order: file, line, column, rule, part, first market.
+  /// Report order: file, line, column, rule, part, first market, status (compared field by
+  /// field, without building tuples of copies: a large product sorts many findings).
   static func order(_ lhs: Finding, _ rhs: Finding) -> Bool {
-    (lhs.location, lhs.rule, lhs.part, lhs.markets.first ?? "", lhs.status.rank)
-      < (rhs.location, rhs.rule, rhs.part, rhs.markets.first ?? "", rhs.status.rank)
+    if lhs.location.line != rhs.location.line || lhs.location.file != rhs.location.file
+      || lhs.location.column != rhs.location.column
+    {
+      return lhs.location < rhs.location
+    }
+    if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+    if lhs.part != rhs.part { return lhs.part < rhs.part }
+    let left = lhs.markets.first ?? ""
+    let right = rhs.markets.first ?? ""
+    if left != right { return left < right }
+    return lhs.status.rank < rhs.status.rank
   }
+
 }
