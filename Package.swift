@@ -47,7 +47,7 @@ let package = Package(
     // The parse-only pass of the benchmark harness (Scripts/bench).
     .executableTarget(
       name: "bomcheck-bench",
-      dependencies: ["BOMCheckCore"],
+      dependencies: ["BOMCheckCore", "BOMCheckReporters"],
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -1,11 +1,31 @@
 // The parse-only pass of the benchmark (Scripts/bench): reads every *.yaml/*.yml file under the
 // given directories with bomcheck's libyaml reader and nothing else, so the harness can compare a
 // full `bomcheck check` with the floor of parsing the same bytes.
+//
+// With `--check` first, it runs the whole check instead (one thread, JSON report spilled and
+// streamed to /dev/null, as `bomcheck check --format json` does): Scripts/profile runs that under
+// valgrind's callgrind, which cannot run the async `bomcheck` executable.
 import BOMCheckCore
+import BOMCheckReporters
 import Foundation
 
+var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "--check" {
+  arguments.removeFirst()
+  let here = FileManager.default.currentDirectoryPath
+  var request = CheckRequest(
+    paths: arguments, workingDirectory: here, asOf: Day("2026-11-25") ?? Day(daysSinceEpoch: 0), toolVersion: "bench")
+  request.packLocations = ["Regimes"]
+  request.renderFindings = JSONReporter.findingsFragment
+  let report = try Checker().run(request)
+  guard let sink = FileHandle(forWritingAtPath: "/dev/null") else { exit(2) }
+  try JSONReporter().write(report) { sink.write(Data($0)) }
+  print("checked \(report.summary.files) files, \(report.summary.parts) parts, \(report.findingStats.total) findings")
+  exit(0)
+}
+
 var files: [String] = []
-for root in CommandLine.arguments.dropFirst() {
+for root in arguments {
   guard let walker = FileManager.default.enumerator(atPath: root) else { continue }
   while let path = walker.nextObject() as? String {
     if path.hasSuffix(".yaml") || path.hasSuffix(".yml") { files.append(root + "/" + path) }
