@@ -12,6 +12,7 @@ public struct CSVReporter: Reporter {
   ]
 
   public func render(_ report: Report, options: RenderOptions) throws -> String {
+    try report.requireFindingsInMemory("CSV")
     var rows = [Self.header]
     let byFingerprint = Dictionary(
       report.findings.map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })

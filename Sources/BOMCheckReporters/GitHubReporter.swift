@@ -6,6 +6,7 @@ public struct GitHubReporter: Reporter {
   public init() {}
 
   public func render(_ report: Report, options: RenderOptions) throws -> String {
+    try report.requireFindingsInMemory("GitHub")
     var lines: [String] = []
     for diagnostic in report.diagnostics {
       lines.append(

@@ -7,6 +7,7 @@ public struct HTMLReporter: Reporter {
   public init() {}
 
   public func render(_ report: Report, options: RenderOptions) throws -> String {
+    try report.requireFindingsInMemory("HTML")
     var page = HTMLPage()
     page.open(report)
     page.summary(report)

@@ -7,6 +7,7 @@ public struct JUnitReporter: Reporter {
   public init() {}
 
   public func render(_ report: Report, options: RenderOptions) throws -> String {
+    try report.requireFindingsInMemory("JUnit")
     var suites: [String] = []
     var totalTests = 0
     var totalFailures = 0

@@ -12,6 +12,7 @@ public struct MarkdownReporter: Reporter {
   }
 
   public func render(_ report: Report, options: RenderOptions) throws -> String {
+    try report.requireFindingsInMemory("Markdown")
     var out = ["## bomcheck: export-control exposure as of \(report.asOf)", ""]
     out.append(TextReporter().summaryLine(report) + ".")
     out.append("")

@@ -33,6 +33,28 @@ extension Reporter {
   }
 }
 
+/// A report a format cannot render.
+public enum ReportError: Error, CustomStringConvertible {
+  /// The findings were spilled for the streaming JSON report (`CheckRequest.renderFindings`); other
+  /// formats need them in memory.
+  case findingsSpilled(format: String)
+
+  public var description: String {
+    switch self {
+    case .findingsSpilled(let format):
+      return "the \(format) report needs the findings in memory, but this run spilled them for JSON"
+    }
+  }
+}
+
+extension Report {
+  /// Throws when the findings were spilled: every format but JSON reads them from memory, and
+  /// would otherwise render a report without findings.
+  func requireFindingsInMemory(_ format: String) throws {
+    if spilledFindings != nil { throw ReportError.findingsSpilled(format: format) }
+  }
+}
+
 /// The reporter for a format; `baseline` (fingerprints of an earlier JSON report) feeds Markdown.
 public func reporter(for format: ReportFormat, baseline: Set<String>? = nil) -> any Reporter {
   switch format {

@@ -8,6 +8,7 @@ public struct SARIFReporter: Reporter {
   public init() {}
 
   public func render(_ report: Report, options: RenderOptions) throws -> String {
+    try report.requireFindingsInMemory("SARIF")
     let rules = RuleInfo.all(report.rules)
     let findings = report.findings.filter { !$0.waived }
     var descriptors = rules.map { rule in

@@ -7,6 +7,7 @@ public struct TextReporter: Reporter {
   public init() {}
 
   public func render(_ report: Report, options: RenderOptions) throws -> String {
+    try report.requireFindingsInMemory("text")
     var out: [String] = []
     for diagnostic in report.diagnostics where !options.quiet || diagnostic.severity == .error {
       let place = diagnostic.mark.map { "\(diagnostic.file):\($0.line):\($0.column)" } ?? diagnostic.file

@@ -188,6 +188,10 @@ func expectGolden(_ text: String, _ name: String) throws {
       try JSONReporter().write(report) { streamed.append(contentsOf: $0) }
       #expect(streamed == expected, "jobs \(jobs)")
       #expect(try JSONReporter().renderBytes(report, options: RenderOptions()) == expected)
+      // Other formats need the findings in memory and say so instead of rendering none.
+      for format in ReportFormat.allCases where format != .json {
+        #expect(throws: ReportError.self) { try reporter(for: format).render(report, options: RenderOptions()) }
+      }
     }
   }
 

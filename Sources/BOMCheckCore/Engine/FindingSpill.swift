@@ -4,19 +4,17 @@ import Foundation
 /// unlinked temporary file instead of memory, so that the run's memory does not grow with the
 /// number of files; a streaming reporter reads them back in report order.
 public final class FindingSpill: Sendable {
-  /// The open temporary file (already unlinked; closed when the spill is released).
-  private let descriptor: Int32
+  /// The temporary file.
+  private let file: SpillFile
   /// Byte ranges of the rendered findings in the file, in report order (products by id; a large
   /// product's findings may be in several ranges, each holding whole findings); empty ranges are
   /// left out.
   public let ranges: [Range<Int>]
 
-  init(descriptor: Int32, ranges: [Range<Int>]) {
-    self.descriptor = descriptor
+  init(file: SpillFile, ranges: [Range<Int>]) {
+    self.file = file
     self.ranges = ranges.filter { !$0.isEmpty }
   }
-
-  deinit { close(descriptor) }
 
   /// Calls `body` with each product's rendered findings, in report order, reading at most
   /// `chunk` bytes at a time (a product's bytes may come in several calls; the first of them has
@@ -29,7 +27,7 @@ public final class FindingSpill: Sendable {
       var offset = range.lowerBound
       while offset < range.upperBound {
         let wanted = min(chunk, range.upperBound - offset)
-        let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, wanted, off_t(offset)) }
+        let got = buffer.withUnsafeMutableBytes { pread(file.descriptor, $0.baseAddress, wanted, off_t(offset)) }
         guard got > 0 else { throw SpillError.read(errno) }
         let starts = offset == range.lowerBound
         try buffer.withUnsafeBytes { try body(starts, UnsafeRawBufferPointer(rebasing: $0[0..<got])) }
@@ -54,9 +52,21 @@ public enum SpillError: Error, CustomStringConvertible {
   }
 }
 
+/// An open, already unlinked temporary file, closed when the last user lets go of it (so a run
+/// that stops half-way does not leave it open).
+final class SpillFile: Sendable {
+  let descriptor: Int32
+
+  init(descriptor: Int32) {
+    self.descriptor = descriptor
+  }
+
+  deinit { close(descriptor) }
+}
+
 /// The writing side of a spill: appends each product's rendered findings to the temporary file.
 struct SpillWriter: Sendable {
-  let descriptor: Int32
+  let file: SpillFile
   private(set) var size = 0
 
   /// Creates and unlinks a temporary file in `TMPDIR` (or /tmp).
@@ -66,7 +76,7 @@ struct SpillWriter: Sendable {
     let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
     guard descriptor >= 0 else { throw .create(errno) }
     template.withUnsafeBufferPointer { buffer in _ = buffer.baseAddress.map { unlink($0) } }
-    self.descriptor = descriptor
+    file = SpillFile(descriptor: descriptor)
   }
 
   /// Appends `bytes`; the range they occupy.
@@ -75,7 +85,7 @@ struct SpillWriter: Sendable {
     var written = 0
     while written < bytes.count {
       let count = bytes.withUnsafeBytes { raw in
-        write(descriptor, raw.baseAddress.map { $0 + written }, bytes.count - written)
+        write(file.descriptor, raw.baseAddress.map { $0 + written }, bytes.count - written)
       }
       guard count > 0 else { throw .write(errno) }
       written += count
@@ -86,6 +96,6 @@ struct SpillWriter: Sendable {
 
   /// The finished spill, with the ranges in report order.
   func finish(ranges: [Range<Int>]) -> FindingSpill {
-    FindingSpill(descriptor: descriptor, ranges: ranges)
+    FindingSpill(file: file, ranges: ranges)
   }
 }
