@@ -99,16 +99,48 @@ public enum KindInference {
     return !(length == 1 && startsWord())
   }
 
-  private static func headKind(of text: String) -> PartKind? {
-    if certainlyNoKeyword(text) { return nil }
+  /// The lower-cased words of the text's head (before the first comma that follows some text), as
+  /// the general tokeniser makes them, for ASCII text (nil otherwise): bytes instead of characters.
+  static func asciiTokens(_ text: String) -> [Substring]? {
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+    let lowered = text.lowercased()
+    var tokens: [Substring] = []
+    var start: String.Index?
+    var seenText = false
+    let utf8 = lowered.utf8
+    var index = utf8.startIndex
+    while index != utf8.endIndex {
+      let byte = utf8[index]
+      if byte == UInt8(ascii: ","), seenText { break }
+      if byte != UInt8(ascii: ",") { seenText = true }
+      let isWordByte = (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57)
+      if isWordByte {
+        if start == nil { start = index }
+      } else if let begun = start {
+        tokens.append(lowered[begun..<index])
+        start = nil
+      }
+      index = utf8.index(after: index)
+    }
+    if let begun = start { tokens.append(lowered[begun..<index]) }
+    return tokens
+  }
+
+  /// The lower-cased words of the text's head, by characters (any script).
+  static func generalTokens(_ text: String) -> [Substring] {
     let lowered = text.lowercased()
     let head = lowered.split(separator: ",", maxSplits: 1).first ?? Substring(lowered)
-    var tokens = head.split(whereSeparator: { character in
+    return head.split(whereSeparator: { character in
       if let ascii = character.asciiValue {
         return !((ascii >= 97 && ascii <= 122) || (ascii >= 48 && ascii <= 57) || (ascii >= 65 && ascii <= 90))
       }
       return !(character.isLetter || character.isNumber)
     })
+  }
+
+  private static func headKind(of text: String) -> PartKind? {
+    if certainlyNoKeyword(text) { return nil }
+    var tokens = asciiTokens(text) ?? generalTokens(text)
     if let stop = tokens.firstIndex(where: { stopWords.contains($0) }), stop > 0 {
       tokens = Array(tokens[..<stop])
     }
@@ -128,6 +160,15 @@ public enum KindInference {
       best = min(best ?? position, position)
     }
     let token = tokens[end]
+    // A keyword (or a keyword's last word) ending here starts like this token: if no word of any
+    // keyword starts so, nothing ends here (the hash lookups below are skipped).
+    var bytes = token.utf8.makeIterator()
+    if let first = bytes.next(), first < 0x80 {
+      let second = bytes.next() ?? 0
+      guard second >= 0x80 || wordStarts[Int(first) << 8 | Int(second)] || wordStarts[Int(first) << 8] else {
+        return nil
+      }
+    }
     consider(index[String(token)])
     for cut in 1...2 where token.count - cut >= 4 {
       consider(index[String(token.dropLast(cut))])

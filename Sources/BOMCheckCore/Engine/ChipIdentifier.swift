@@ -44,6 +44,11 @@ struct ChipIdentifier {
   let designerCountries: [String: String]
   /// Each Entity List party's name and aliases, normalised, in `regimes.entities` order.
   let entityNames: [[String]]
+  /// Each catalog entry's model, family + model and family, normalised (for parts that declare
+  /// `chip:` fields), in `regimes.catalogOrder`.
+  let chipNames: [(model: String?, familyModel: String, family: String?)]
+  /// Each catalog entry's maker, normalised, as text.
+  let makerNames: [String]
   /// For each two-byte start (`b0 << 8 | b1`), the positions in `names` of the names that begin
   /// with it: a text is scanned once, and only names that start at a position are compared.
   let byStart: [[Int]]
@@ -55,6 +60,13 @@ struct ChipIdentifier {
       for name in entry.names { pairs.append((Self.normalizedBytes(name), index)) }
     }
     makers = regimes.catalogOrder.map { Self.normalizedBytes($0.maker) }
+    makerNames = regimes.catalogOrder.map { Self.normalize($0.maker) }
+    chipNames = regimes.catalogOrder.map { entry in
+      (
+        entry.model.map(Self.normalize), Self.normalize((entry.family ?? "") + (entry.model ?? "")),
+        entry.family.map(Self.normalize)
+      )
+    }
     var countries: [String: String] = [:]
     for entry in regimes.catalogOrder {
       guard let country = entry.designerCountry else { continue }
@@ -163,15 +175,17 @@ struct ChipIdentifier {
   private func declared(_ chip: ChipSpec, _ part: Part) -> IdentifiedChip {
     let model = chip.model.map(Self.normalize)
     let designer = chip.designer.map(Self.normalize)
-    let entry = regimes.catalogOrder.first { entry in
-      guard entry.kind == "chip", let model, let entryModel = entry.model.map(Self.normalize),
-        entryModel == model || Self.normalize((entry.family ?? "") + (entry.model ?? "")) == model
+    let family = chip.family.map(Self.normalize)
+    let position = regimes.catalogOrder.indices.first { index in
+      let names = chipNames[index]
+      guard regimes.catalogOrder[index].kind == "chip", let model, let entryModel = names.model,
+        entryModel == model || names.familyModel == model
       else { return false }
       guard let designer else { return true }
-      let maker = Self.normalize(entry.maker)
-      return maker.contains(designer) || designer.contains(maker)
-        || (entry.family.map(Self.normalize) == chip.family.map(Self.normalize))
+      let maker = makerNames[index]
+      return maker.contains(designer) || designer.contains(maker) || names.family == family
     }
+    let entry = position.map { regimes.catalogOrder[$0] }
     let designerName = chip.designer ?? entry?.maker
     return IdentifiedChip(
       entry: entry, designer: designerName,

@@ -24,7 +24,7 @@ public func resolvedScalar(text: String, style: ScalarStyle, tag: String?) -> Re
     if falseWords.contains(text) { return .bool(false) }
   }
   if let number = parseDecimal(text) { return .int(number) }
-  if let number = parseInteger(text) { return .int(number) }
+  if !isDecimalFraction(text), let number = parseInteger(text) { return .int(number) }
   if let number = parseFloat(text) { return .float(number) }
   return .string(text)
 }
@@ -77,6 +77,20 @@ private func parseDecimal(_ text: String) -> Int? {
   }
   guard digits > 0 else { return nil }
   return negative ? -value : value
+}
+
+/// Whether the text is made of digits, signs, `.` and exponent letters only and has a `.` or an
+/// exponent: then it is no integer under any YAML 1.1 form (those need digits only, `0x`, `0b`, `_`).
+private func isDecimalFraction(_ text: String) -> Bool {
+  var fraction = false
+  for byte in text.utf8 {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"): continue
+    case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): fraction = true
+    default: return false
+    }
+  }
+  return fraction
 }
 
 private func parseFloat(_ text: String) -> Double? {
