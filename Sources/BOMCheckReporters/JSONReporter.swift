@@ -32,7 +32,7 @@ public struct JSONReporter: Reporter {
   public static func findingsFragment(_ findings: [Finding]) -> [UInt8] {
     var writer = JSONWriter(capacity: 1024 * findings.count)
     for (index, item) in findings.enumerated() {
-      if index > 0 { writer.bytes.append(contentsOf: ",\n".utf8) }
+      if index > 0 { writer.raw(",\n") }
       writer.pad(4)
       writer.writeFinding(item, indent: 4)
     }

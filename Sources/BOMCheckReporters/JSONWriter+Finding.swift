@@ -4,19 +4,19 @@ extension JSONWriter {
   /// Writes a finding as the object `JSONReporter` documents, with its keys already in sorted
   /// order, without building a `JSONValue` for it (same bytes as the generic object path).
   mutating func writeFinding(_ finding: Finding, indent: Int) {
-    bytes.append(contentsOf: "{\n".utf8)
+    raw("{\n")
     var first = true
     func key(_ name: StaticString) {
-      if !first { bytes.append(contentsOf: ",\n".utf8) }
+      if !first { raw(",\n") }
       first = false
       pad(indent + 2)
       bytes.append(UInt8(ascii: "\""))
       name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-      bytes.append(contentsOf: "\" : ".utf8)
+      raw("\" : ")
     }
     // Arrays of strings as `writeArray` writes them.
     func strings(_ items: [String]) {
-      bytes.append(contentsOf: "[\n".utf8)
+      raw("[\n")
       if items.isEmpty { bytes.append(10) }
       for (index, item) in items.enumerated() {
         pad(indent + 4)
@@ -28,7 +28,7 @@ extension JSONWriter {
       bytes.append(UInt8(ascii: "]"))
     }
     key("column")
-    bytes.append(contentsOf: String(finding.location.column).utf8)
+    writeInt(finding.location.column)
     key("confidence")
     writeString(finding.confidence.rawValue)
     key("file")
@@ -38,7 +38,7 @@ extension JSONWriter {
     key("instruments")
     strings(finding.instruments)
     key("line")
-    bytes.append(contentsOf: String(finding.location.line).utf8)
+    writeInt(finding.location.line)
     key("markets")
     strings(finding.markets)
     key("message")
@@ -64,7 +64,7 @@ extension JSONWriter {
     key("status")
     writeString(finding.status.rawValue)
     key("waived")
-    bytes.append(contentsOf: (finding.waived ? "true" : "false").utf8)
+    raw(finding.waived ? "true" : "false")
     if let waiver = finding.waiver {
       key("waiver")
       writeString(waiver)

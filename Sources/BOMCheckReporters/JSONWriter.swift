@@ -49,8 +49,8 @@ struct JSONWriter {
   mutating func write(_ value: JSONValue, indent: Int = 0) throws {
     switch value {
     case .string(let text): writeString(text)
-    case .int(let number): bytes.append(contentsOf: String(number).utf8)
-    case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+    case .int(let number): writeInt(number)
+    case .bool(let flag): raw(flag ? "true" : "false")
     case .array(let items):
       try writeArray(count: items.count, indent: indent) { items[$0] }
     case .lazyArray(let count, let item):
@@ -69,7 +69,7 @@ struct JSONWriter {
       for (index, member) in sorted.enumerated() {
         pad(indent + 2)
         writeString(member.0)
-        bytes.append(contentsOf: " : ".utf8)
+        raw(" : ")
         try write(member.1, indent: indent + 2)
         if index < sorted.count - 1 { bytes.append(UInt8(ascii: ",")) }
         bytes.append(10)
@@ -99,11 +99,11 @@ struct JSONWriter {
   /// The same bytes as `writeArray` over the spilled items: each range holds one product's items,
   /// already padded and joined with `,` and a newline.
   private mutating func writeSpilled(_ spill: FindingSpill, indent: Int) throws {
-    bytes.append(contentsOf: "[\n".utf8)
+    raw("[\n")
     if spill.ranges.isEmpty { bytes.append(10) }
     var first = true
     try spill.forEachChunk { startsRange, chunk in
-      if startsRange && !first { bytes.append(contentsOf: ",\n".utf8) }
+      if startsRange && !first { raw(",\n") }
       first = false
       bytes.append(contentsOf: chunk)
       if bytes.count >= 1 << 20 { try flush() }
@@ -114,7 +114,21 @@ struct JSONWriter {
   }
 
   mutating func pad(_ count: Int) {
-    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+    for _ in 0..<count { bytes.append(UInt8(ascii: " ")) }
+  }
+
+  /// Appends ASCII text known at compile time (one copy, no `String`).
+  mutating func raw(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  /// Appends a whole number in decimal.
+  mutating func writeInt(_ number: Int) {
+    if number >= 0 && number < 10 {
+      bytes.append(UInt8(ascii: "0") + UInt8(number))
+    } else {
+      bytes.append(contentsOf: String(number).utf8)
+    }
   }
 
   private static let hex = Array("0123456789abcdef".utf8)
