@@ -67,26 +67,31 @@ struct ProductRun {
   }
 
   private mutating func judge(_ context: PartContext, hasChip: Bool, magnetLike: Bool) {
-    // Statuses this part already got from earlier rules, by market class and rule id.
-    var earlier: [[String: Status]] = Array(repeating: [:], count: classes.count)
+    // Statuses this part already got from earlier rules, by market class and rule id (only for
+    // rules that later rules ask about; made when the first is recorded).
+    var earlier: [[String: Status]] = []
     var hasPrior = false
     for (position, prepared) in engine.rules.enumerated()
     where prepared.mayApply(hasChip: hasChip, magnetLike: magnetLike, hasPrior: hasPrior) {
-      var entry = Entry(rule: position, context: context, byClass: Array(repeating: nil, count: classes.count))
+      var byClass: [Result?] = []
       for (index, markets) in classes.enumerated() {
         let result: Result?
         if !prepared.marketDependent, index > 0 {
-          result = entry.byClass[0]
+          result = byClass.isEmpty ? nil : byClass[0]
         } else {
-          result = evaluate(prepared, context: context, market: markets[0], prior: earlier[index])
+          result = evaluate(
+            prepared, context: context, market: markets[0], prior: earlier.isEmpty ? [:] : earlier[index])
         }
-        if let result {
-          entry.byClass[index] = result
-          if prepared.isReferenced { earlier[index][prepared.rule.id] = result.status }
-          hasPrior = true
+        guard let result else { continue }
+        if byClass.isEmpty { byClass = Array(repeating: nil, count: classes.count) }
+        byClass[index] = result
+        if prepared.isReferenced {
+          if earlier.isEmpty { earlier = Array(repeating: [:], count: classes.count) }
+          earlier[index][prepared.rule.id] = result.status
         }
+        hasPrior = true
       }
-      if !entry.isEmpty { entries.append(entry) }
+      if !byClass.isEmpty { entries.append(Entry(rule: position, context: context, byClass: byClass)) }
     }
   }
 
