@@ -33,3 +33,50 @@ import Testing
     }
   }
 }
+
+/// The cheap `no` pre-check of `all` conditions agrees with the full evaluation.
+@Suite struct CertainlyNoTests {
+  /// Every leaf condition of the shipped rules.
+  func leaves(_ condition: Condition) -> [Condition] {
+    switch condition {
+    case .all(let items), .any(let items): return items.flatMap(leaves)
+    case .not(let inner): return leaves(inner)
+    default: return [condition]
+    }
+  }
+
+  @Test func certainlyNoImpliesEvaluatedNo() throws {
+    let evaluator = Engine(regimes: shippedRegimes, asOf: try #require(Day("2026-06-01"))).evaluator
+    let conditions = shippedRegimes.rules.flatMap { $0.outcomes.flatMap { leaves($0.when) } }
+    var decidedEarly = 0
+    for endUse in [EndUse.civil, .military] {
+      let product = Product(
+        id: "p", name: nil, revision: nil, assembledIn: "VN", markets: [], endUse: endUse, endUseDeclared: true,
+        unitValue: nil, waivers: [], location: SourceLocation(file: "t", line: 1, column: 1))
+      for origin in ["CN", "DE", nil] as [String?] {
+        for ancestors in [[nil], ["CN"], ["VN"], ["CN", "CN"], ["VN", "CN"]] as [[String?]] {
+          var part = Part(ref: "M", qty: 1, unit: .pcs, parts: [], location: product.location)
+          part.origin = origin
+          part.refinedIn = origin
+          part.kind = .magnet
+          part.material = .ndfeb
+          part.grade = "N42SH"
+          let context = PartContext(part: part, path: "M", ancestorOrigins: ancestors, product: product, chips: [])
+          for market in ["US", "CN", "DE", "JP"] {
+            for prior in [[:], ["CN-RE-18": Status.licenseRequired]] as [[String: Status]] {
+              let input = ConditionEvaluator.Input(context: context, market: market, chip: nil, prior: prior)
+              for condition in conditions where evaluator.certainlyNo(condition, input) {
+                decidedEarly += 1
+                guard case .no = evaluator.evaluate(condition, input) else {
+                  Issue.record("certainlyNo but not no: \(condition) for \(origin ?? "nil") in \(market)")
+                  continue
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    #expect(decidedEarly > 100)
+  }
+}

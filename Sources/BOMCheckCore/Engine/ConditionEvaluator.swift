@@ -17,7 +17,11 @@ struct ConditionEvaluator {
     // The part is read in place from its context (binding it would copy all its fields).
     let context = input.context
     switch condition {
-    case .all(let items): return Truth.all(items) { evaluate($0, input) }
+    case .all(let items):
+      // A cheap condition that is `no` decides the whole: checked first, before costly ones
+      // (magnet facts) build their notes for nothing.
+      if items.contains(where: { certainlyNo($0, input) }) { return .no }
+      return Truth.all(items) { evaluate($0, input) }
     case .any(let items): return Truth.any(items) { evaluate($0, input) }
     case .not(let inner): return evaluate(inner, input).negated
     case .controlledMagnet(let source):
@@ -46,7 +50,7 @@ struct ConditionEvaluator {
       return uses.contains(input.context.product.endUse)
         ? .yes(.declared, ["end use \(input.context.product.endUse.rawValue)"]) : .no
     case .market(let names):
-      return names.contains { regimes.covers($0, input.market) } ? .yes(.declared, []) : .no
+      return Self.inMarket(names, input, regimes) ? .yes(.declared, []) : .no
     case .hasFinding(let rule, let statuses):
       guard let status = input.prior[rule], statuses.contains(status) else { return .no }
       return .yes(.declared, ["\(rule) is \(status.rawValue) for this part"])
@@ -64,15 +68,45 @@ struct ConditionEvaluator {
     }
   }
 
-  private func matches(_ value: String?, _ codes: [String], what: String, unknown: String) -> Truth {
-    guard let value else {
-      return codes.contains("unknown") ? .yes(.presumed, [unknown]) : .no
+  /// Whether `condition` is `no` for this input, decided cheaply and without notes: true only for
+  /// the simple kinds below, through the same predicates `evaluate` uses (false means "evaluate").
+  func certainlyNo(_ condition: Condition, _ input: Input) -> Bool {
+    switch condition {
+    case .leavesChina: return !Self.mayLeaveChina(input.context)
+    case .origin(let codes): return !matchHolds(input.context.part.origin, codes)
+    case .refinedIn(let codes): return !matchHolds(input.context.part.refinedIn, codes)
+    case .endUse(let uses): return !uses.contains(input.context.product.endUse)
+    case .market(let names): return !Self.inMarket(names, input, regimes)
+    case .hasFinding(let rule, let statuses):
+      guard let status = input.prior[rule] else { return true }
+      return !statuses.contains(status)
+    default: return false
     }
-    return codes.contains { regimes.covers($0, value) } ? .yes(.declared, ["\(what) \(value)"]) : .no
+  }
+
+  private static func inMarket(_ names: [String], _ input: Input, _ regimes: RegimeSet) -> Bool {
+    names.contains { regimes.covers($0, input.market) }
+  }
+
+  /// Whether a code list (which may name `unknown`) holds for a value (nil = unknown).
+  private func matchHolds(_ value: String?, _ codes: [String]) -> Bool {
+    guard let value else { return codes.contains("unknown") }
+    return codes.contains { regimes.covers($0, value) }
+  }
+
+  private func matches(_ value: String?, _ codes: [String], what: String, unknown: String) -> Truth {
+    guard matchHolds(value, codes) else { return .no }
+    guard let value else { return .yes(.presumed, [unknown]) }
+    return .yes(.declared, ["\(what) \(value)"])
+  }
+
+  /// Made in China and its parent is not (the only way `leaves_china` can hold).
+  private static func mayLeaveChina(_ context: PartContext) -> Bool {
+    context.part.origin == "CN" && context.parentOrigin != "CN"
   }
 
   private func leavesChina(_ context: PartContext) -> Truth {
-    guard context.part.origin == "CN" else { return .no }
+    guard Self.mayLeaveChina(context) else { return .no }
     switch context.parentOrigin {
     case "CN": return .no
     case nil:
