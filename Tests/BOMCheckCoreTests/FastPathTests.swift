@@ -31,6 +31,9 @@ import Testing
     for code in ["DE", "CN", "US", "XX", "de", "D", "DEU", "", "ÄB"] {
       #expect(codes.isCountry(code) == codes.countries.contains(code), "\(code)")
     }
+    for code in ["USD", "EUR", "CNY", "XXX", "usd", "US", "USDT", "", "ÄBC", "ZZZ"] {
+      #expect(codes.isCurrency(code) == codes.currencies.contains(code), "\(code)")
+    }
   }
 }
 

@@ -195,7 +195,7 @@ public struct DecodeContext: Sendable {
       return nil
     }
     let currency = String(pieces[1])
-    guard codes.currencies.contains(currency) else {
+    guard codes.isCurrency(currency) else {
       let hint = closestMatch(to: currency, in: codes.currencies).map { "; did you mean `\($0)`?" } ?? ""
       error("unknown-currency", pair.value.mark, "unknown ISO 4217 currency `\(currency)`\(hint)")
       return nil

@@ -11,6 +11,8 @@ public struct Codes: Sendable {
   public let elements: Set<String>
   /// `countries` as a table over two upper-case letters (`(c0 - 65) * 26 + (c1 - 65)`).
   private let countryTable: [Bool]
+  /// `currencies` as a table over three upper-case letters.
+  private let currencyTable: [Bool]
 
   /// Builds the lists from Foundation's ISO tables and the periodic table.
   public init() {
@@ -29,6 +31,21 @@ public struct Codes: Sendable {
       table[Int(bytes[0] - 65) * 26 + Int(bytes[1] - 65)] = true
     }
     countryTable = table
+    var money = Array(repeating: false, count: 26 * 26 * 26)
+    for code in currencies {
+      let bytes = Array(code.utf8)
+      money[(Int(bytes[0] - 65) * 26 + Int(bytes[1] - 65)) * 26 + Int(bytes[2] - 65)] = true
+    }
+    currencyTable = money
+  }
+
+  /// Whether `code` is an ISO 4217 code (`currencies.contains`, without hashing).
+  public func isCurrency(_ code: some StringProtocol) -> Bool {
+    var iterator = code.utf8.makeIterator()
+    guard let first = iterator.next(), let second = iterator.next(), let third = iterator.next(),
+      iterator.next() == nil, (65...90).contains(first), (65...90).contains(second), (65...90).contains(third)
+    else { return false }
+    return currencyTable[(Int(first - 65) * 26 + Int(second - 65)) * 26 + Int(third - 65)]
   }
 
   /// Whether `code` is an ISO 3166-1 alpha-2 code (`countries.contains`, without hashing).
