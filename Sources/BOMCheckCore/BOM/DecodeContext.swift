@@ -207,23 +207,23 @@ public struct DecodeContext: Sendable {
     return Money(amount: amount, currency: currency)
   }
 
-  /// The runs of `text` between spaces (`split(separator: " ")`, scanning bytes).
-  static func words(_ text: String) -> [Substring] {
-    var result: [Substring] = []
-    var start: String.Index?
-    let utf8 = text.utf8
-    var index = utf8.startIndex
-    while index != utf8.endIndex {
-      if utf8[index] == UInt8(ascii: " ") {
-        if let begun = start { result.append(text[begun..<index]) }
-        start = nil
-      } else if start == nil {
-        start = index
+  /// The runs of `text` between spaces (`split(separator: " ")`, on the UTF-8 bytes).
+  static func words(_ text: String) -> [String] {
+    var text = text
+    return text.withUTF8 { bytes in
+      var result: [String] = []
+      var start = -1
+      for index in 0..<bytes.count {
+        if bytes[index] == UInt8(ascii: " ") {
+          if start >= 0 { result.append(String(decoding: bytes[start..<index], as: UTF8.self)) }
+          start = -1
+        } else if start < 0 {
+          start = index
+        }
       }
-      index = utf8.index(after: index)
+      if start >= 0 { result.append(String(decoding: bytes[start..<bytes.count], as: UTF8.self)) }
+      return result
     }
-    if let begun = start { result.append(text[begun..<utf8.endIndex]) }
-    return result
   }
 
   /// A `YYYY-MM-DD` date (plain YAML dates are read as text, as written).
