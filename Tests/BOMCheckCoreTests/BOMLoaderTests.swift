@@ -214,14 +214,26 @@ private func writeIncludeChain(_ tree: TempTree, levels: Int) throws {
     try tree.write("outside/secret.yaml", productFile(id: "secret", parts: "  - ref: A\n"))
     try tree.write("repo/products/good.yaml", productFile(id: "good", parts: "  - ref: A\n"))
     try tree.link("repo/products/linked.yaml", to: tree.top + "/outside/secret.yaml")
-    // A linked folder is not walked into.
+    // A linked folder is not walked into, and says so: an error outside the root, a warning inside.
     try tree.link("repo/vendor", to: tree.top + "/outside")
+    try tree.write("repo/shared/x.yaml", productFile(id: "x", parts: "  - ref: A\n"))
+    try tree.link("repo/products/shared", to: tree.top + "/repo/shared")
 
-    let result = tree.load(["."])
-    #expect(located(result.diagnostics) == ["products/linked.yaml:- io.symlink-escape"])
+    let result = tree.load(["products"])
+    #expect(
+      located(result.diagnostics) == [
+        "products/linked.yaml:- io.symlink-escape", "products/shared:- io.symlink-folder",
+      ])
     #expect(result.diagnostics.first?.message.hasPrefix("symbolic link points outside the checked root") == true)
     #expect(result.products.map(\.product.id) == ["good"])
     #expect(result.fileCount == 1)
+    let whole = tree.load(["."])
+    #expect(
+      located(whole.diagnostics) == [
+        "products/linked.yaml:- io.symlink-escape", "products/shared:- io.symlink-folder", "vendor:- io.symlink-escape",
+      ])
+    #expect(
+      whole.diagnostics.last?.message.contains("symbolic link to a folder points outside the checked root") == true)
   }
 
   // MARK: Depth through includes

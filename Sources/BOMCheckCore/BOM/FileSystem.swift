@@ -56,20 +56,35 @@ public enum FileSystem {
 
   /// YAML files (`*.yaml`, `*.yml`) under a directory, skipping hidden files and folders; sorted.
   static func yamlFiles(under directory: String) -> [String] {
-    guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-    var result: [String] = []
+    yamlFilesAndFolderLinks(under: directory).files
+  }
+
+  /// `yamlFiles(under:)`, and the symbolic links to folders met on the way (which are not walked
+  /// into: the caller reports them, so that nothing is skipped without a word).
+  static func yamlFilesAndFolderLinks(under directory: String) -> (files: [String], folderLinks: [String]) {
+    guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return ([], []) }
+    var files: [String] = []
+    var links: [String] = []
     while let relative = enumerator.nextObject() as? String {
       let name = relative.split(separator: "/").last.map(String.init) ?? relative
       if name.hasPrefix(".") {
         enumerator.skipDescendants()
         continue
       }
+      let full = directory == "/" ? "/" + relative : directory + "/" + relative
       if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-        let full = directory == "/" ? "/" + relative : directory + "/" + relative
-        if !isDirectory(full) { result.append(full) }
+        if !isDirectory(full) { files.append(full) }
+      } else if isSymbolicLink(full), isDirectory(full) {
+        links.append(full)
       }
     }
-    return result.sorted()
+    return (files.sorted(), links.sorted())
+  }
+
+  /// Whether `path` itself is a symbolic link (not followed).
+  static func isSymbolicLink(_ path: String) -> Bool {
+    var status = stat()
+    return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK
   }
 
   /// The path shown to users: relative to `workingDirectory` when inside it, else absolute.

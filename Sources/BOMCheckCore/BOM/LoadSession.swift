@@ -26,7 +26,12 @@ struct LoadSession {
             code: "io.not-found", severity: .error, file: path, mark: nil, message: "no such file or directory"))
         continue
       }
-      let candidates = FileSystem.isDirectory(absolute) ? FileSystem.yamlFiles(under: absolute) : [absolute]
+      var candidates = [absolute]
+      if FileSystem.isDirectory(absolute) {
+        let (files, folderLinks) = FileSystem.yamlFilesAndFolderLinks(under: absolute)
+        candidates = files
+        for link in folderLinks { reportFolderLink(link) }
+      }
       for candidate in candidates {
         guard let canonical = FileSystem.canonical(candidate) else { continue }
         if !FileSystem.isInside(canonical, root: root) {
@@ -41,6 +46,24 @@ struct LoadSession {
     }
     var seen = Set<String>()
     return found.filter { seen.insert($0).inserted }.sorted { loader.display($0) < loader.display($1) }
+  }
+
+  /// A symbolic link to a folder is not walked into; says so (an error when it points outside the
+  /// checked root, like a linked file; a warning otherwise, as its files are read only where they are).
+  mutating func reportFolderLink(_ link: String) {
+    let target = FileSystem.canonical(link) ?? link
+    if !FileSystem.isInside(target, root: root) {
+      diagnostics.append(
+        Diagnostic(
+          code: "io.symlink-escape", severity: .error, file: loader.display(link), mark: nil,
+          message: "symbolic link to a folder points outside the checked root \(root) (to \(target)); not read"))
+    } else {
+      diagnostics.append(
+        Diagnostic(
+          code: "io.symlink-folder", severity: .warning, file: loader.display(link), mark: nil,
+          message:
+            "symbolic link to a folder is not followed; its files are checked only under \(loader.display(target))"))
+    }
   }
 
   /// Decodes a file once; its diagnostics are reported once, however often it is included.
