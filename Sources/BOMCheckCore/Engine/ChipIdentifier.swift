@@ -106,17 +106,29 @@ struct ChipIdentifier {
 
   /// `normalize` as bytes, without building a string when the text is ASCII.
   static func normalizedBytes(_ text: String) -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(text.utf8.count)
-    for byte in text.utf8 {
-      switch byte {
-      case 65...90: out.append(byte + 32)
-      case 97...122, 48...57: out.append(byte)
-      case 0..<128: continue
-      default: return Array(normalize(text).utf8)
+    var text = text
+    let ascii: [UInt8]? = text.withUTF8 { source in
+      var failed = false
+      let result = [UInt8](unsafeUninitializedCapacity: source.count) { out, count in
+        count = 0
+        for byte in source {
+          switch byte {
+          case 65...90:
+            out[count] = byte + 32
+            count += 1
+          case 97...122, 48...57:
+            out[count] = byte
+            count += 1
+          case 0..<128: continue
+          default:
+            failed = true
+            return
+          }
+        }
       }
+      return failed ? nil : result
     }
-    return out
+    return ascii ?? Array(normalize(text).utf8)
   }
 
   /// Whether `needle` occurs in `haystack` (bytes).
@@ -140,17 +152,20 @@ struct ChipIdentifier {
     if let chip = part.chip { return [declared(chip, part)] }
     let mpn = part.mpn.map(Self.normalizedBytes)
     if let manufacturer = part.manufacturer, let mpn {
-      let maker = Self.normalizedBytes(manufacturer)
-      let matches = lookup(mpn).filter { index in
-        let entryMaker = makers[index]
-        return !maker.isEmpty && (Self.contains(entryMaker, maker) || Self.contains(maker, entryMaker))
-      }
-      if let index = matches.first {
-        return expand(regimes.catalogOrder[index], part: part, how: "manufacturer + mpn")
+      let candidates = lookup(mpn)
+      if !candidates.isEmpty {
+        let maker = Self.normalizedBytes(manufacturer)
+        let matches = candidates.filter { index in
+          let entryMaker = makers[index]
+          return !maker.isEmpty && (Self.contains(entryMaker, maker) || Self.contains(maker, entryMaker))
+        }
+        if let index = matches.first {
+          return expand(regimes.catalogOrder[index], part: part, how: "manufacturer + mpn")
+        }
       }
     }
     var text = Self.normalizedBytes(part.name ?? "")
-    if let mpn { text += mpn }
+    if let mpn { text.append(contentsOf: mpn) }
     if let index = lookup(text).first { return expand(regimes.catalogOrder[index], part: part, how: "name text") }
     return []
   }
