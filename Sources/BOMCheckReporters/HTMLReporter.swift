@@ -12,7 +12,11 @@ public struct HTMLReporter: Reporter {
     page.open(report)
     page.summary(report)
     page.matrix(report)
-    for product in report.products { page.product(product, report: report) }
+    // Each product's findings by position, grouped once (not one pass over all findings per product).
+    let byProduct = Dictionary(grouping: report.findings.indices) { report.findings[$0].product }
+    for product in report.products {
+      page.product(product, findings: (byProduct[product.id] ?? []).map { report.findings[$0] }, report: report)
+    }
     page.inputProblems(report)
     page.instruments(report)
     page.close(report)
@@ -113,9 +117,9 @@ struct HTMLPage {
     line("</section>")
   }
 
-  mutating func product(_ product: ProductResult, report: Report) {
+  mutating func product(_ product: ProductResult, findings own: [Finding], report: Report) {
     // Errors first, then warnings and notes; waived ones last; report order within each.
-    let findings = report.findings.filter { $0.product == product.id }.enumerated().sorted { left, right in
+    let findings = own.enumerated().sorted { left, right in
       let l = (left.element.waived ? 1 : 0, -left.element.severity.rank, left.offset)
       let r = (right.element.waived ? 1 : 0, -right.element.severity.rank, right.offset)
       return l < r
@@ -230,19 +234,22 @@ struct HTMLPage {
 enum HTML {
   /// Escapes text for element content and attribute values.
   static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
+    // On bytes: the five characters are ASCII, and a quote is escaped even when a combining mark
+    // follows it (a character-by-character pass would see one grapheme and leave the quote bare).
+    guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return text }
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count + 16)
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "&"): out += "&amp;".utf8
+      case UInt8(ascii: "<"): out += "&lt;".utf8
+      case UInt8(ascii: ">"): out += "&gt;".utf8
+      case UInt8(ascii: "\""): out += "&quot;".utf8
+      case UInt8(ascii: "'"): out += "&#39;".utf8
+      default: out.append(byte)
       }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// A fragment id made of letters, digits and `-`.

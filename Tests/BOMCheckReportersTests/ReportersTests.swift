@@ -94,6 +94,13 @@ func expectGolden(_ text: String, _ name: String) throws {
     #expect(XML.escape("<a & \"b\" 'c'>\n\u{1}") == "&lt;a &amp; &quot;b&quot; &#39;c&#39;&gt;&#10;")
   }
 
+  @Test func htmlEscapingWorksOnBytesEvenBeforeCombiningMarks() {
+    // A quote followed by a combining accent is one character but still a bare quote byte in HTML.
+    #expect(HTML.escape("\"\u{301}x") == "&quot;\u{301}x")
+    #expect(HTML.escape("a<b>&'c'") == "a&lt;b&gt;&amp;&#39;c&#39;")
+    #expect(HTML.escape("plain ünïcode") == "plain ünïcode")
+  }
+
   @Test func markdownListsErrorsFirstAndNewOnesBeforeKnownOnes() throws {
     let all = Set(examplesReport.findings.map(\.fingerprint))
     let plain = try MarkdownReporter().render(examplesReport, options: RenderOptions())
