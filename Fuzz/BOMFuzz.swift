@@ -42,6 +42,22 @@ public func fuzzInitialize(
   return 0
 }
 
+/// Reading with top-level parts handed out in batches gives the same tree, and the items handed out
+/// are the first items of the root's `parts` list (what `BOMDecoder.decode(_:file:jobs:early:)`
+/// relies on, by their marks).
+func checkBatches(_ bytes: [UInt8], _ document: YAMLDocument) {
+  var handed: [Mark] = []
+  guard let again = try? YAMLReader().read(bytes, batch: 2, onItems: { handed += $0.map(\.mark) }) else {
+    preconditionFailure("the batched read failed where the plain read succeeded")
+  }
+  precondition(again.nodeCount == document.nodeCount, "the batched read built another tree")
+  guard !handed.isEmpty else { return }
+  guard case .mapping(let pairs) = document.root.content,
+    let list = pairs.first(where: { $0.key.scalarText == "parts" }), case .sequence(let items) = list.value.content
+  else { preconditionFailure("items were handed out but the root has no parts list") }
+  precondition(handed.count <= items.count && zip(handed, items).allSatisfy { $0 == $1.mark }, "handed items differ")
+}
+
 /// Feeds one input through every stage that reads untrusted YAML.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -53,6 +69,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     consume([error.diagnostic(file: "fuzz.yaml")])
     return 0
   }
+  checkBatches(bytes, document)
   var decoder = BOMDecoder(codes: fuzzCodes)
   decoder.marketGroups = MarketGroupNames.known.union(fuzzRegimes.groups.keys)
   let (file, diagnostics) = decoder.decode(document, file: "fuzz.yaml")
