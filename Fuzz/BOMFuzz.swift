@@ -43,7 +43,7 @@ public func fuzzInitialize(
 }
 
 /// Reading with top-level parts handed out in batches gives the same tree, and the items handed out
-/// are the first items of the root's `parts` list (what `BOMDecoder.decode(_:file:jobs:early:)`
+/// are the first items of the root's `parts` list (what `BOMDecoder.decode(_:file:early:)`
 /// relies on, by their marks).
 func checkBatches(_ bytes: [UInt8], _ document: YAMLDocument) {
   var handed: [Mark] = []

@@ -161,6 +161,27 @@ func product(_ parts: String, header: String = "") -> String {
     #expect(KindInference.infer(name: name, mpn: nil, manufacturer: nil) == kind)
   }
 
+  /// Parts decoded while the file was parsed are taken only when their positions are those of the
+  /// first items of the final list; otherwise the list is decoded afresh.
+  @Test func earlyPartsAreUsedOnlyWhenTheyAreTheFirstItems() throws {
+    let text = product("  - {ref: A, name: Housing}\n  - {ref: B, name: Housing}\n  - {ref: C, name: Housing}\n")
+    let document = try YAMLReader().read(Array(text.utf8))
+    guard case .mapping(let pairs) = document.root.content,
+      case .sequence(let items) = try #require(pairs.first { $0.key.scalarText == "parts" }).value.content
+    else { throw CancellationError() }
+    let decoder = BOMDecoder(codes: sharedCodes)
+    var marker = Part(
+      ref: "EARLY", qty: 1, unit: .pcs, parts: [], location: SourceLocation(file: "t.yaml", line: 1, column: 1))
+    marker.name = "Housing"
+    let matching = BOMDecoder.EarlyParts(
+      marks: [items[0].mark, items[1].mark], parts: [marker, marker], diagnostics: [])
+    #expect(decoder.decode(document, file: "t.yaml", early: matching).0?.parts.map(\.ref) == ["EARLY", "EARLY", "C"])
+    let elsewhere = BOMDecoder.EarlyParts(marks: [items[1].mark], parts: [marker], diagnostics: [])
+    #expect(decoder.decode(document, file: "t.yaml", early: elsewhere).0?.parts.map(\.ref) == ["A", "B", "C"])
+    let tooMany = BOMDecoder.EarlyParts(marks: items.map(\.mark) + [items[0].mark], parts: [], diagnostics: [])
+    #expect(decoder.decode(document, file: "t.yaml", early: tooMany).0?.parts.map(\.ref) == ["A", "B", "C"])
+  }
+
   /// Texts the byte pre-filter passes over (no word starts like a keyword's) and texts it must not.
   @Test(arguments: [
     ("P555538", PartKind?.none), ("SKF", nil), ("Resistor 10k 0402", nil), ("Connector 8p", nil),

@@ -236,6 +236,32 @@ private func writeIncludeChain(_ tree: TempTree, levels: Int) throws {
       whole.diagnostics.last?.message.contains("symbolic link to a folder points outside the checked root") == true)
   }
 
+  /// Decoding while parsing (more than two batches of 2,048 top-level parts, some with errors)
+  /// gives the parts and diagnostics of the plain decode.
+  @Test func decodingWhileParsingGivesThePlainResult() async throws {
+    let tree = try TempTree()
+    defer { tree.remove() }
+    var parts = ""
+    for index in 0..<5000 {
+      let origin = index % 997 == 0 ? "Germany" : "DE"
+      parts += "  - {ref: P\(index % 4999), name: Rotor magnet, origin: \(origin), qty: \(index % 3 + 1)}\n"
+    }
+    try tree.write("repo/products/big.yaml", productFile(id: "big", parts: parts))
+    let loader = BOMLoader(options: BOMLoader.Options(workingDirectory: tree.repo), codes: sharedCodes)
+    let path = tree.repo + "/products/big.yaml"
+    let (plain, plainProblems) = loader.decodeFile(path)
+    let (early, earlyProblems) = await loader.decodeFile(path, jobs: 2)
+    #expect(plainProblems.count == 7)
+    #expect(earlyProblems == plainProblems)
+    let plainParts = try #require(plain?.parts)
+    let earlyParts = try #require(early?.parts)
+    #expect(earlyParts.count == 5000)
+    #expect(earlyParts.map(\.ref) == plainParts.map(\.ref))
+    #expect(earlyParts.map(\.origin) == plainParts.map(\.origin))
+    #expect(earlyParts.map(\.kind) == plainParts.map(\.kind))
+    #expect(earlyParts.map(\.qty) == plainParts.map(\.qty))
+  }
+
   // MARK: Depth through includes
 
   @Test func aDeepIncludeChainIsRefused() throws {

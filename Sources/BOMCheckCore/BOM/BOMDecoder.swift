@@ -32,28 +32,16 @@ public struct BOMDecoder: Sendable {
   }
 
   /// Decodes `document` read from `file`; returns the file (nil when its header is unusable)
-  /// and the diagnostics.
-  public func decode(_ document: YAMLDocument, file: String) -> (BOMFile?, [Diagnostic]) {
-    var context = DecodeContext(file: file, codes: codes)
-    let top = decodeTop(document, &context)
-    var parts: [Part] = []
-    if let list = top.parts, let items = topLevelItems(list, &context) {
-      parts = items.map { decodePart($0, depth: 1, &context) }
-    }
-    return finish(top, parts: parts, &context)
-  }
-
-  /// `decode`, with a long top-level parts list decoded in up to `jobs` concurrent chunks (each
-  /// with its own context; the parts and diagnostics come back in order, so the result is the
-  /// same as `decode`'s).
-  public func decode(_ document: YAMLDocument, file: String, jobs: Int, early: EarlyParts = EarlyParts()) async -> (
+  /// and the diagnostics. `early` holds top-level parts already decoded while the file was being
+  /// parsed (`BOMLoader.decodeFile(_:jobs:)`); they are used when they are the first items of this
+  /// very list, so the result is the same as without them.
+  public func decode(_ document: YAMLDocument, file: String, early: EarlyParts = EarlyParts()) -> (
     BOMFile?, [Diagnostic]
   ) {
     var context = DecodeContext(file: file, codes: codes)
     let top = decodeTop(document, &context)
     var parts: [Part] = []
     if let list = top.parts, let items = topLevelItems(list, &context) {
-      // Parts decoded while parsing are used when they are the first items of this very list.
       var start = 0
       if !early.marks.isEmpty, early.marks.count <= items.count,
         zip(early.marks, items).allSatisfy({ $0 == $1.mark })
@@ -62,18 +50,7 @@ public struct BOMDecoder: Sendable {
         context.diagnostics += early.diagnostics
         start = early.marks.count
       }
-      let chunks = Self.chunks(items.count - start, jobs: jobs).map {
-        ($0.lowerBound + start)..<($0.upperBound + start)
-      }
-      let decoded = await parallelMap(chunks, jobs: jobs) { range in
-        var own = DecodeContext(file: file, codes: codes)
-        let parts = items[range].map { decodePart($0, depth: 1, &own) }
-        return (parts, own.diagnostics)
-      }
-      for (chunk, problems) in decoded {
-        parts += chunk
-        context.diagnostics += problems
-      }
+      for item in items[start...] { parts.append(decodePart(item, depth: 1, &context)) }
     }
     return finish(top, parts: parts, &context)
   }
@@ -112,14 +89,6 @@ public struct BOMDecoder: Sendable {
       parts += next.parts
       diagnostics += next.diagnostics
     }
-  }
-
-  /// Ranges splitting `count` items for `jobs` workers: one range for short lists (below 4,096
-  /// items), else about four per worker.
-  static func chunks(_ count: Int, jobs: Int) -> [Range<Int>] {
-    guard jobs > 1, count >= 4096 else { return count == 0 ? [] : [0..<count] }
-    let size = (count + jobs * 4 - 1) / (jobs * 4)
-    return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
   }
 
   /// The file's header and its top-level `parts` pair, not yet decoded.

@@ -93,10 +93,11 @@ public struct BOMLoader: Sendable {
     }
   }
 
-  /// `decodeFile` with up to `jobs` concurrent tasks for a large file: its top-level parts are
-  /// decoded in batches while the rest of the file is still being parsed, and the remaining ones
-  /// in chunks afterwards. Same result as `decodeFile`.
+  /// `decodeFile` with other tasks: top-level parts are decoded, 2,048 at a time, by other tasks
+  /// while libyaml is still parsing the rest of the file (a file with fewer parts makes no batch).
+  /// Same result as `decodeFile`.
   func decodeFile(_ path: String, jobs: Int) async -> (BOMFile?, [Diagnostic]) {
+    guard jobs > 1 else { return decodeFile(path) }
     let shown = display(path)
     let bytes: [UInt8]
     switch readBytes(path) {
@@ -104,13 +105,6 @@ public struct BOMLoader: Sendable {
     case .bytes(let read): bytes = read
     }
     let reader = YAMLReader(limits: options.limits)
-    guard jobs > 1, bytes.count >= 1 << 20 else {
-      do {
-        return await decoder.decode(try reader.read(bytes), file: shown, jobs: jobs)
-      } catch {
-        return (nil, [error.diagnostic(file: shown)])
-      }
-    }
     let decoder = self.decoder
     let codes = self.codes
     let (parsed, early) = await withTaskGroup(of: (Int, BOMDecoder.EarlyParts).self) { group in
@@ -139,7 +133,7 @@ public struct BOMLoader: Sendable {
     }
     switch parsed {
     case .failure(let error): return (nil, [error.diagnostic(file: shown)])
-    case .success(let document): return await decoder.decode(document, file: shown, jobs: jobs, early: early)
+    case .success(let document): return decoder.decode(document, file: shown, early: early)
     }
   }
 

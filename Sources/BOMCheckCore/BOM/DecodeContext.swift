@@ -194,7 +194,7 @@ public struct DecodeContext: Sendable {
         "`\(key)` must be \"<amount> <currency>\", e.g. `0.85 USD`, got `\(raw)`")
       return nil
     }
-    let currency = String(pieces[1])
+    let currency = pieces[1]
     guard codes.isCurrency(currency) else {
       let hint = closestMatch(to: currency, in: codes.currencies).map { "; did you mean `\($0)`?" } ?? ""
       error("unknown-currency", pair.value.mark, "unknown ISO 4217 currency `\(currency)`\(hint)")

@@ -47,8 +47,6 @@ struct ChipIdentifier {
   /// Each catalog entry's model, family + model and family, normalised (for parts that declare
   /// `chip:` fields), in `regimes.catalogOrder`.
   let chipNames: [(model: String?, familyModel: String, family: String?)]
-  /// Each catalog entry's maker, normalised, as text.
-  let makerNames: [String]
   /// For each two-byte start (`b0 << 8 | b1`), the positions in `names` of the names that begin
   /// with it: a text is scanned once, and only names that start at a position are compared.
   let byStart: [[Int]]
@@ -60,7 +58,6 @@ struct ChipIdentifier {
       for name in entry.names { pairs.append((Self.normalizedBytes(name), index)) }
     }
     makers = regimes.catalogOrder.map { Self.normalizedBytes($0.maker) }
-    makerNames = regimes.catalogOrder.map { Self.normalize($0.maker) }
     chipNames = regimes.catalogOrder.map { entry in
       (
         entry.model.map(Self.normalize), Self.normalize((entry.family ?? "") + (entry.model ?? "")),
@@ -131,6 +128,11 @@ struct ChipIdentifier {
     return ascii ?? Array(normalize(text).utf8)
   }
 
+  /// Whether a normalised maker or designer name and the catalog entry's maker contain one another.
+  private func sameMaker(_ index: Int, _ name: [UInt8]) -> Bool {
+    Self.contains(makers[index], name) || Self.contains(name, makers[index])
+  }
+
   /// Whether `needle` occurs in `haystack` (bytes).
   static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
     guard !needle.isEmpty else { return true }
@@ -155,10 +157,7 @@ struct ChipIdentifier {
       let candidates = lookup(mpn)
       if !candidates.isEmpty {
         let maker = Self.normalizedBytes(manufacturer)
-        let matches = candidates.filter { index in
-          let entryMaker = makers[index]
-          return !maker.isEmpty && (Self.contains(entryMaker, maker) || Self.contains(maker, entryMaker))
-        }
+        let matches = candidates.filter { !maker.isEmpty && sameMaker($0, maker) }
         if let index = matches.first {
           return expand(regimes.catalogOrder[index], part: part, how: "manufacturer + mpn")
         }
@@ -189,7 +188,7 @@ struct ChipIdentifier {
 
   private func declared(_ chip: ChipSpec, _ part: Part) -> IdentifiedChip {
     let model = chip.model.map(Self.normalize)
-    let designer = chip.designer.map(Self.normalize)
+    let designer = chip.designer.map(Self.normalizedBytes)
     let family = chip.family.map(Self.normalize)
     let position = regimes.catalogOrder.indices.first { index in
       let names = chipNames[index]
@@ -197,8 +196,7 @@ struct ChipIdentifier {
         entryModel == model || names.familyModel == model
       else { return false }
       guard let designer else { return true }
-      let maker = makerNames[index]
-      return maker.contains(designer) || designer.contains(maker) || names.family == family
+      return sameMaker(index, designer) || names.family == family
     }
     let entry = position.map { regimes.catalogOrder[$0] }
     let designerName = chip.designer ?? entry?.maker

@@ -70,14 +70,10 @@ public struct Engine: Sendable {
   public func evaluate(_ loaded: LoadedProduct, extraMarkets: [String] = [], policy: Policy = Policy(), jobs: Int)
     async -> (ProductResult, [Finding])
   {
-    let (listed, expanded) = markets(for: loaded.product, extra: extraMarkets)
-    var run = ProductRun(engine: self, product: loaded.product, markets: expanded)
     let chunks = Self.chunks(loaded.parts, total: loaded.partCount, jobs: jobs)
-    guard chunks.count > 1 else {
-      run.walk(loaded.parts, path: "", origins: [loaded.product.assembledIn])
-      return conclude(run.findings(listed: listed), loaded, listed: listed, expanded: expanded, policy: policy)
-    }
-    let base = run
+    guard chunks.count > 1 else { return evaluate(loaded, extraMarkets: extraMarkets, policy: policy) }
+    let (listed, expanded) = markets(for: loaded.product, extra: extraMarkets)
+    let base = ProductRun(engine: self, product: loaded.product, markets: expanded)
     let pieces = await parallelMap(chunks, jobs: jobs) { range in
       var piece = base
       piece.walk(Array(loaded.parts[range]), path: "", origins: [loaded.product.assembledIn])

@@ -53,14 +53,11 @@ extension BOMSchema {
 
   /// A sibling-unique ref; a plain number such as `1` is a ref as written.
   private func reference() -> JSONSchema {
-    var schema = JSONSchema.string(
+    .textOrWholeNumber(
       "Required. Reference of this part, unique among its siblings: letters, digits, `.`, `_`, `-`, "
         + "starting with a letter or digit (e.g. MOT-1, U7).",
       pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$",
       patternMessage: "refs use letters, digits, . _ - and start with a letter or digit")
-    schema.type = [.string, .integer]
-    schema.minimum = 0
-    return schema
   }
 
   /// Unless `unit` is a measure (m, kg, g, l), `qty` is a whole number.

@@ -116,14 +116,11 @@ public struct BOMSchema: Sendable {
 
   /// A product or assembly id; a plain number such as `2024` is an id as written.
   private func identifier(_ what: String) -> JSONSchema {
-    var schema = JSONSchema.string(
+    .textOrWholeNumber(
       "\(what): lower case letters, digits, `.`, `_`, `-`, starting with a letter or digit; unique "
         + "across all BOMs checked together.",
       pattern: "^[a-z0-9][a-z0-9._-]*$",
       patternMessage: "ids use lower case letters, digits, . _ - and start with a letter or digit")
-    schema.type = [.string, .integer]
-    schema.minimum = 0
-    return schema
   }
 
   private func country() -> JSONSchema {

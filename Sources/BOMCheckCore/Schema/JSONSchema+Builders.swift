@@ -42,6 +42,15 @@ extension JSONSchema {
     return schema
   }
 
+  /// Text matching `pattern`, or a plain whole number (which YAML reads as a number, and BOMs take
+  /// as written: `ref: 1`, `id: 2024`).
+  static func textOrWholeNumber(_ description: String, pattern: String, patternMessage: String) -> JSONSchema {
+    var schema = string(description, pattern: pattern, patternMessage: patternMessage)
+    schema.type = [.string, .integer]
+    schema.minimum = 0
+    return schema
+  }
+
   /// One of a closed set of strings.
   static func choice(_ description: String, _ values: [String], default value: String? = nil) -> JSONSchema {
     var schema = JSONSchema()

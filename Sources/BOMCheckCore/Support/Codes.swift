@@ -25,36 +25,36 @@ public struct Codes: Sendable {
         $0.count == 3 && $0.allSatisfy { $0.isASCII && $0.isUppercase }
       })
     elements = Set(Codes.elementSymbols)
-    var table = Array(repeating: false, count: 26 * 26)
-    for code in countries {
-      let bytes = Array(code.utf8)
-      table[Int(bytes[0] - 65) * 26 + Int(bytes[1] - 65)] = true
-    }
-    countryTable = table
-    var money = Array(repeating: false, count: 26 * 26 * 26)
-    for code in currencies {
-      let bytes = Array(code.utf8)
-      money[(Int(bytes[0] - 65) * 26 + Int(bytes[1] - 65)) * 26 + Int(bytes[2] - 65)] = true
-    }
-    currencyTable = money
-  }
-
-  /// Whether `code` is an ISO 4217 code (`currencies.contains`, without hashing).
-  public func isCurrency(_ code: some StringProtocol) -> Bool {
-    var iterator = code.utf8.makeIterator()
-    guard let first = iterator.next(), let second = iterator.next(), let third = iterator.next(),
-      iterator.next() == nil, (65...90).contains(first), (65...90).contains(second), (65...90).contains(third)
-    else { return false }
-    return currencyTable[(Int(first - 65) * 26 + Int(second - 65)) * 26 + Int(third - 65)]
+    countryTable = Self.table(countries, length: 2)
+    currencyTable = Self.table(currencies, length: 3)
   }
 
   /// Whether `code` is an ISO 3166-1 alpha-2 code (`countries.contains`, without hashing).
   public func isCountry(_ code: String) -> Bool {
-    var iterator = code.utf8.makeIterator()
-    guard let first = iterator.next(), let second = iterator.next(), iterator.next() == nil,
-      (65...90).contains(first), (65...90).contains(second)
-    else { return false }
-    return countryTable[Int(first - 65) * 26 + Int(second - 65)]
+    Self.slot(code, length: 2).map { countryTable[$0] } ?? false
+  }
+
+  /// Whether `code` is an ISO 4217 code (`currencies.contains`, without hashing).
+  public func isCurrency(_ code: String) -> Bool {
+    Self.slot(code, length: 3).map { currencyTable[$0] } ?? false
+  }
+
+  /// The position of a code of `length` upper-case letters in a table of all such codes.
+  private static func slot(_ code: String, length: Int) -> Int? {
+    guard code.utf8.count == length else { return nil }
+    var slot = 0
+    for byte in code.utf8 {
+      guard (65...90).contains(byte) else { return nil }
+      slot = slot * 26 + Int(byte - 65)
+    }
+    return slot
+  }
+
+  /// A table marking `codes` (each of `length` upper-case letters) by `slot`.
+  private static func table(_ codes: Set<String>, length: Int) -> [Bool] {
+    var table = Array(repeating: false, count: (0..<length).reduce(1) { size, _ in size * 26 })
+    for code in codes { if let slot = slot(code, length: length) { table[slot] = true } }
+    return table
   }
 
   /// The English name of a country code, when Foundation knows it.

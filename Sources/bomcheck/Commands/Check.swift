@@ -20,24 +20,18 @@ extension BOMCheck {
     var failOn: FailOn?
 
     func run() async throws {
-      var request = try options.request()
+      let request = try options.request()
       let checker = Checker()
       try options.validateMarkets(request, checker: checker)
-      // JSON streams: findings are rendered as products are judged and kept on disk, not in memory.
-      if format == .json { request.renderFindings = JSONReporter.findingsFragment }
-      let report = try await Progress.check(checker, request)
+      let report = try await Progress.check(checker, request, format: format)
       let threshold = failOn.map(\.severity) ?? request.config.failOn ?? .error
       var render = RenderOptions()
       render.quiet = options.quiet
       render.failOn = threshold
       render.color = format == .text && options.output == nil && Terminal.isColorTerminal
       let known = try baseline.map(Baseline.fingerprints)
-      if format == .json {
-        try Output.stream(to: options.output) { try JSONReporter().write(report, to: $0) }
-      } else {
-        try Output.write(
-          bytes: try reporter(for: format, baseline: known).renderBytes(report, options: render), to: options.output)
-      }
+      try Output.write(
+        report, as: format, with: reporter(for: format, baseline: known), options: render, to: options.output)
       if format != .text && !options.quiet {
         Output.standardError(TextReporter().summaryLine(report))
       }

@@ -20,17 +20,11 @@ extension BOMCheck {
     }
 
     func run() async throws {
-      var request = try options.request()
+      let request = try options.request()
       let checker = Checker()
       try options.validateMarkets(request, checker: checker)
-      if format == .json { request.renderFindings = JSONReporter.findingsFragment }
-      let report = try await Progress.check(checker, request)
-      if format == .json {
-        try Output.stream(to: options.output) { try JSONReporter().write(report, to: $0) }
-      } else {
-        try Output.write(
-          bytes: try reporter(for: format).renderBytes(report, options: RenderOptions()), to: options.output)
-      }
+      let report = try await Progress.check(checker, request, format: format)
+      try Output.write(report, as: format, with: reporter(for: format), options: RenderOptions(), to: options.output)
       if !options.quiet {
         Output.standardError(
           TextReporter().summaryLine(report) + (options.output.map { "; report written to \($0)" } ?? ""))

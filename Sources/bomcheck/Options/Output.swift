@@ -1,5 +1,6 @@
 import ArgumentParser
 import BOMCheckCore
+import BOMCheckReporters
 import Foundation
 
 /// Where rendered output goes.
@@ -33,6 +34,18 @@ enum Output {
     } catch {
       standardError("bomcheck: cannot write \(path ?? "standard output"): \(error.localizedDescription)")
       throw ExitCode(2)
+    }
+  }
+
+  /// Writes `report` in `format` to `path` (standard output when nil): JSON is streamed from the
+  /// findings the run spilled; other formats are rendered whole by `reporter`.
+  static func write(
+    _ report: Report, as format: ReportFormat, with reporter: any Reporter, options: RenderOptions, to path: String?
+  ) throws {
+    if format == .json {
+      try stream(to: path) { try JSONReporter().write(report, to: $0) }
+    } else {
+      try write(bytes: try reporter.renderBytes(report, options: options), to: path)
     }
   }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BOMCheckCore
+import BOMCheckReporters
 import Foundation
 import Synchronization
 
@@ -36,9 +37,12 @@ final class ProgressLine: Sendable {
 
 /// Runs a check with a progress line when the terminal allows one.
 enum Progress {
-  static func check(_ checker: Checker, _ request: CheckRequest) async throws -> Report {
+  /// Runs the check for a report in `format`: for JSON the findings are rendered as products are
+  /// judged and kept on disk (see `Output.write(_:as:with:options:to:)`), not in memory.
+  static func check(_ checker: Checker, _ request: CheckRequest, format: ReportFormat) async throws -> Report {
     let jobs = ProcessInfo.processInfo.activeProcessorCount
     var withProgress = request
+    if format == .json { withProgress.renderFindings = JSONReporter.findingsFragment }
     let line = Terminal.showsProgress ? ProgressLine() : nil
     defer { line?.finish() }
     if let line { withProgress.progress = { phase, done, total in line.update(phase, done, total) } }
