@@ -12,6 +12,14 @@ import Testing
     #expect(MagnetFacts.suffix(of: grade) == suffix)
   }
 
+  @Test(arguments: [
+    "BLDC motor", "Motor driver board, 48 V", ",motor, board", "a,,b", "", ",", ",,", "  ", "Li-ion 3S",
+    "Codewheel for Encoder AEDT-9810-Z00", "M3 x 5 / screw", "NdFeB,",
+  ])
+  func kindTokensOnBytesMatchTheCharacterTokeniser(text: String) {
+    #expect(KindInference.asciiTokens(text) == KindInference.generalTokens(text))
+  }
+
   @Test(arguments: ["0.85 USD", "  0.85   USD ", "1", "", "   ", "a b c", "ä ö", "12\u{A0}EUR"])
   func wordsSplitLikeTheStandardLibrary(text: String) {
     #expect(DecodeContext.words(text) == text.split(separator: " ", omittingEmptySubsequences: true).map(String.init))

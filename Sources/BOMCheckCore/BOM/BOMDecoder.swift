@@ -171,6 +171,8 @@ public struct BOMDecoder: Sendable {
       waivers = list.compactMap { WaiverDecoder.decode($0, inProduct: true, &context) }
     }
     guard let id else { return nil }
+    // A BOM's waivers are its product's: they carry its id like configuration waivers do.
+    for index in waivers.indices { waivers[index].product = id }
     return Product(
       id: id, name: context.text(fields["name"]), revision: context.text(fields["revision"]),
       assembledIn: context.country(fields["assembled_in"]), markets: markets,

@@ -71,7 +71,7 @@ public struct ChipSpec: Sendable, Hashable {
 public struct WaiverSpec: Sendable, Hashable {
   /// The rule waived.
   public var rule: String
-  /// The product id (config waivers); BOM waivers take their product.
+  /// The product id (written in configuration waivers; a BOM's waivers get their product's).
   public var product: String?
   /// Path of refs from the product, e.g. `MOT-1/MAG`; all parts when omitted.
   public var part: String?
@@ -163,7 +163,7 @@ public struct Product: Sendable {
   public var endUseDeclared: Bool
   /// Sale value of one product.
   public var unitValue: Money?
-  /// Waivers written in the BOM.
+  /// Waivers written in the BOM (with this product's id).
   public var waivers: [WaiverSpec]
   /// Where the `product:` mapping starts.
   public var location: SourceLocation

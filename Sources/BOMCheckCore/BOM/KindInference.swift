@@ -160,15 +160,6 @@ public enum KindInference {
       best = min(best ?? position, position)
     }
     let token = tokens[end]
-    // A keyword (or a keyword's last word) ending here starts like this token: if no word of any
-    // keyword starts so, nothing ends here (the hash lookups below are skipped).
-    var bytes = token.utf8.makeIterator()
-    if let first = bytes.next(), first < 0x80 {
-      let second = bytes.next() ?? 0
-      guard second >= 0x80 || wordStarts[Int(first) << 8 | Int(second)] || wordStarts[Int(first) << 8] else {
-        return nil
-      }
-    }
     consider(index[String(token)])
     for cut in 1...2 where token.count - cut >= 4 {
       consider(index[String(token.dropLast(cut))])

@@ -61,11 +61,7 @@ struct CheckRun: Sendable {
     for (path, (bom, _)) in zip(batch, decoded) {
       guard var product = session.accept(path, .some(bom)) else { continue }
       product.inputErrors = session.diagnostics.filter { $0.severity == .error && $0.file == product.file }.count
-      waivers += product.product.waivers.map { waiver in
-        var own = waiver
-        own.product = product.product.id
-        return own
-      }
+      waivers += product.product.waivers
       products.append(product)
     }
     processed += batch.count
@@ -107,13 +103,7 @@ struct CheckRun: Sendable {
   private func keep(
     _ product: LoadedProduct, _ result: ProductResult, _ findings: [Finding], rendered: [[UInt8]]? = nil
   ) -> JudgedProduct {
-    let waivers =
-      request.config.waivers
-      + product.product.waivers.map { waiver in
-        var own = waiver
-        own.product = product.product.id
-        return own
-      }
+    let waivers = request.config.waivers + product.product.waivers
     let matched = Set(waivers.filter { waiver in findings.contains { PolicyApplier.matches(waiver, $0) } })
     guard let render = request.renderFindings else {
       return JudgedProduct(result: result, findings: findings, stats: FindingStats(findings), matchedWaivers: matched)

@@ -107,11 +107,7 @@ public struct Engine: Sendable {
     _ raw: [Finding], _ loaded: LoadedProduct, listed: [String], expanded: [String], policy: Policy
   ) -> (ProductResult, [Finding]) {
     var productPolicy = policy
-    productPolicy.waivers += loaded.product.waivers.map { waiver in
-      var own = waiver
-      own.product = loaded.product.id
-      return own
-    }
+    productPolicy.waivers += loaded.product.waivers
     let applier = PolicyApplier(policy: productPolicy, regimes: regimes, asOf: asOf, listed: listed)
     var findings = applier.applyWaivers(applier.applyLicences(raw))
     findings += incompleteInput(loaded, listed: listed)
