@@ -20,9 +20,30 @@ import Testing
     #expect(KindInference.asciiTokens(text) == KindInference.generalTokens(text))
   }
 
-  @Test(arguments: ["0.85 USD", "  0.85   USD ", "1", "", "   ", "a b c", "ä ö", "12\u{A0}EUR"])
-  func wordsSplitLikeTheStandardLibrary(text: String) {
-    #expect(DecodeContext.words(text) == text.split(separator: " ", omittingEmptySubsequences: true).map(String.init))
+  @Test(arguments: ["0.85 USD", "  0.85   USD ", "1", "", "   ", "a b c", "ä ö", "12\u{A0}EUR", "a b ", " a"])
+  func twoWordsSplitLikeTheStandardLibrary(text: String) {
+    let expected = text.split(separator: " ", omittingEmptySubsequences: true)
+    let found = DecodeContext.twoWords(text)
+    #expect(found.map { [$0.0, $0.1] } == (expected.count == 2 ? expected : nil))
+  }
+
+  @Test(arguments: [
+    "1", "-1", "+1", "0.5", ".5", "-.inf", ".nan", "", "~", "null", "yes", "No", "off", "1e3", "0x1F", "1_000", "abc",
+  ])
+  func numbersSkipTheWordTablesWithoutChangingResults(text: String) {
+    let expected: ResolvedScalar =
+      ["", "~", "null", "Null", "NULL"].contains(text)
+      ? .null
+      : ["yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"].contains(text)
+        ? .bool(true)
+        : ["no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"].contains(text) ? .bool(false) : .string("")
+    let resolved = resolvedScalar(text: text, style: .plain, tag: nil)
+    switch expected {
+    case .null, .bool: #expect(resolved == expected)
+    default:
+      if case .null = resolved { Issue.record("\(text) read as null") }
+      if case .bool = resolved { Issue.record("\(text) read as a boolean") }
+    }
   }
 
   @Test(arguments: [

@@ -236,13 +236,13 @@ public struct BOMDecoder: Sendable {
   /// Reports refs used twice among siblings.
   private func checkRefs(_ parts: [Part], _ items: [YAMLNode], _ context: inout DecodeContext) {
     var seen: [String: Mark] = [:]
-    for (part, item) in zip(parts, items) where !part.ref.isEmpty {
-      if let first = seen[part.ref] {
+    for index in 0..<min(parts.count, items.count) where !parts[index].ref.isEmpty {
+      let ref = parts[index].ref
+      if let first = seen[ref] {
         context.error(
-          "duplicate-ref", item.mark,
-          "ref `\(part.ref)` is used twice among sibling parts (first at \(first))")
+          "duplicate-ref", items[index].mark, "ref `\(ref)` is used twice among sibling parts (first at \(first))")
       } else {
-        seen[part.ref] = item.mark
+        seen[ref] = items[index].mark
       }
     }
   }

@@ -136,12 +136,17 @@ public struct Part: Sendable {
 
   /// Every part node in this subtree, this one included.
   public var nodeCount: Int {
-    parts.reduce(1) { $0 + $1.nodeCount }
+    // Indexing (not `reduce`) reads each sub-part in place instead of copying all its fields.
+    var count = 1
+    for index in parts.indices { count += parts[index].nodeCount }
+    return count
   }
 
   /// Parts in this subtree, this one included, whose kind was inferred from their texts.
   public var inferredKindCount: Int {
-    parts.reduce(kindSource == .inferred ? 1 : 0) { $0 + $1.inferredKindCount }
+    var count = kindSource == .inferred ? 1 : 0
+    for index in parts.indices { count += parts[index].inferredKindCount }
+    return count
   }
 }
 

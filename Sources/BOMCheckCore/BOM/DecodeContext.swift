@@ -187,43 +187,55 @@ public struct DecodeContext: Sendable {
   public mutating func money(_ pair: YAMLPair?) -> Money? {
     guard let pair, let raw = text(pair) else { return nil }
     let key = pair.key.scalarText ?? ""
-    let pieces = Self.words(raw)
-    guard pieces.count == 2, let amount = Double(pieces[0]), amount.isFinite else {
+    let pieces = Self.twoWords(raw)
+    guard let pieces, let amount = Double(pieces.0), amount.isFinite else {
       error(
         "bad-money", pair.value.mark,
         "`\(key)` must be \"<amount> <currency>\", e.g. `0.85 USD`, got `\(raw)`")
       return nil
     }
-    let currency = pieces[1]
+    let currency = String(pieces.1)
     guard codes.isCurrency(currency) else {
       let hint = closestMatch(to: currency, in: codes.currencies).map { "; did you mean `\($0)`?" } ?? ""
       error("unknown-currency", pair.value.mark, "unknown ISO 4217 currency `\(currency)`\(hint)")
       return nil
     }
     guard amount >= 0 else {
-      error("bad-money", pair.value.mark, "`\(key)` amount must be 0 or more, got \(pieces[0])")
+      error("bad-money", pair.value.mark, "`\(key)` amount must be 0 or more, got \(pieces.0)")
       return nil
     }
     return Money(amount: amount, currency: currency)
   }
 
-  /// The runs of `text` between spaces (`split(separator: " ")`, on the UTF-8 bytes).
-  static func words(_ text: String) -> [String] {
-    var text = text
-    return text.withUTF8 { bytes in
-      var result: [String] = []
-      var start = -1
-      for index in 0..<bytes.count {
-        if bytes[index] == UInt8(ascii: " ") {
-          if start >= 0 { result.append(String(decoding: bytes[start..<index], as: UTF8.self)) }
-          start = -1
-        } else if start < 0 {
-          start = index
+  /// The two runs of `text` between spaces, when there are exactly two (as
+  /// `split(separator: " ")` would give them, on the UTF-8 bytes, without building an array).
+  static func twoWords(_ text: String) -> (Substring, Substring)? {
+    let utf8 = text.utf8
+    var first: Range<String.Index>?
+    var second: Range<String.Index>?
+    var start: String.Index?
+    var index = utf8.startIndex
+    while true {
+      let atEnd = index == utf8.endIndex
+      if atEnd || utf8[index] == UInt8(ascii: " ") {
+        if let begin = start {
+          if first == nil {
+            first = begin..<index
+          } else if second == nil {
+            second = begin..<index
+          } else {
+            return nil
+          }
         }
+        start = nil
+        if atEnd { break }
+      } else if start == nil {
+        start = index
       }
-      if start >= 0 { result.append(String(decoding: bytes[start..<bytes.count], as: UTF8.self)) }
-      return result
+      index = utf8.index(after: index)
     }
+    guard let first, let second else { return nil }
+    return (text[first], text[second])
   }
 
   /// A `YYYY-MM-DD` date (plain YAML dates are read as text, as written).

@@ -27,12 +27,13 @@ enum PartKey: Int, CaseIterable {
 struct PartFields {
   /// The mapping's pairs, in source order.
   let pairs: [YAMLPair]
-  /// For each `PartKey`, the position of its pair in `pairs`, or -1.
-  private var positions: [Int32]
+  /// For each `PartKey`, the position of its pair in `pairs`, or -1 (a vector, not an array: no
+  /// allocation per part).
+  private var positions = SIMD32<Int32>(repeating: -1)
 
   init(pairs: [YAMLPair]) {
+    assert(PartKey.allCases.count <= 32, "PartFields keeps one lane per part key")
     self.pairs = pairs
-    positions = Array(repeating: -1, count: PartKey.allCases.count)
   }
 
   mutating func set(_ key: PartKey, at position: Int) { positions[key.rawValue] = Int32(position) }

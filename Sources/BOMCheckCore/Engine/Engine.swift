@@ -128,7 +128,7 @@ public struct Engine: Sendable {
     var result = ProductResult(
       id: loaded.product.id, name: loaded.product.name, file: loaded.file,
       partCount: loaded.partCount, cells: folded, location: loaded.product.location)
-    result.inferredKinds = loaded.parts.reduce(0) { $0 + $1.inferredKindCount }
+    result.inferredKinds = loaded.parts.indices.reduce(0) { $0 + loaded.parts[$1].inferredKindCount }
     return (result, findings)
   }
 }

@@ -18,7 +18,8 @@ func isNullWord(_ text: String) -> Bool { text.utf8.count <= 4 && nullWords.cont
 /// scalars follow YAML 1.1 (null, bool, decimal/hex/octal integers with `_`, floats).
 public func resolvedScalar(text: String, style: ScalarStyle, tag: String?) -> ResolvedScalar {
   if style == .quoted || tag == "tag:yaml.org,2002:str" { return .string(text) }
-  if text.utf8.count <= 5 {
+  // Null and boolean words start with a letter or `~` (or are empty); numbers never do.
+  if text.utf8.count <= 5, !(text.utf8.first.map(isNumberStart) ?? false) {
     if nullWords.contains(text) { return .null }
     if trueWords.contains(text) { return .bool(true) }
     if falseWords.contains(text) { return .bool(false) }
@@ -27,6 +28,12 @@ public func resolvedScalar(text: String, style: ScalarStyle, tag: String?) -> Re
   if !isDecimalFraction(text), let number = parseInteger(text) { return .int(number) }
   if let number = parseFloat(text) { return .float(number) }
   return .string(text)
+}
+
+/// Whether a byte is a digit, a sign or `.`: the first byte of a number, never of a null or boolean word.
+private func isNumberStart(_ byte: UInt8) -> Bool {
+  (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+    || byte == UInt8(ascii: ".")
 }
 
 private func parseInteger(_ text: String) -> Int? {
