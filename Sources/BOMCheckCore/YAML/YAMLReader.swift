@@ -252,9 +252,8 @@ private struct Frame {
   var pairs: [YAMLPair] = []
   var merges: [YAMLNode] = []
   var pendingKey: YAMLNode?
-  /// Scalar keys seen so far, for duplicate detection (a linear scan: mappings are small; a
-  /// dictionary takes over past 16 keys).
-  var seenList: [(String, Mark)] = []
+  /// Scalar keys by text once the mapping has more than 16 pairs (below that, duplicates are
+  /// found by a linear scan of `pairs`: mappings are small, and this saves a list per mapping).
   var seenIndex: [String: Mark]?
   var duplicates: [DuplicateKey] = []
 
@@ -281,39 +280,46 @@ private struct Frame {
   }
 
   mutating func addPair(key: YAMLNode, value: YAMLNode) {
-    if case .scalar(let text, let style) = key.content {
-      if text == "<<" && style == .plain {
-        merges.append(value)
-        return
-      }
-      if let first = seen(text) {
-        duplicates.append(DuplicateKey(mark: key.mark, key: text, firstMark: first))
-        return
-      }
-      remember(text, key.mark)
+    guard case .scalar(let text, let style) = key.content else {
+      pairs.append(YAMLPair(key: key, value: value))
+      return
     }
+    if text == "<<" && style == .plain {
+      merges.append(value)
+      return
+    }
+    if let first = seen(text) {
+      duplicates.append(DuplicateKey(mark: key.mark, key: text, firstMark: first))
+      return
+    }
+    // Most mappings (parts) have a handful of keys: room for them at once instead of regrowing.
+    if pairs.isEmpty { pairs.reserveCapacity(8) }
     pairs.append(YAMLPair(key: key, value: value))
+    if seenIndex != nil {
+      seenIndex?[text] = key.mark
+    } else if pairs.count > 16 {
+      var index: [String: Mark] = [:]
+      for pair in pairs {
+        if let key = pair.key.scalarText, index[key] == nil { index[key] = pair.key.mark }
+      }
+      seenIndex = index
+    }
   }
 
+  /// Where the scalar key `key` was first written in this mapping, if it was.
   func seen(_ key: String) -> Mark? {
     if let seenIndex { return seenIndex[key] }
-    return seenList.first { $0.0 == key }?.1
-  }
-
-  mutating func remember(_ key: String, _ mark: Mark) {
-    seenList.append((key, mark))
-    if seenIndex != nil {
-      seenIndex?[key] = mark
-    } else if seenList.count > 16 {
-      seenIndex = Dictionary(seenList, uniquingKeysWith: { first, _ in first })
+    for pair in pairs {
+      if case .scalar(let text, _) = pair.key.content, text == key { return pair.key.mark }
     }
+    return nil
   }
 
   /// The explicit pairs followed by merged pairs whose keys are not already present.
   func mergedPairs() throws(YAMLError) -> [YAMLPair] {
     guard !merges.isEmpty else { return pairs }
     var result = pairs
-    var present = Set(seenList.map(\.0))
+    var present = Set(pairs.compactMap(\.key.scalarText))
     for merge in merges {
       let sources: [YAMLNode]
       switch merge.content {
