@@ -6,22 +6,31 @@ struct CellBuilder {
 
   /// Cells per single market (`raw`) and with groups folded where all members agree (`folded`).
   func cells(_ findings: [Finding]) -> (raw: [Cell], folded: [Cell]) {
-    var worst: [String: [String: Status]] = [:]
-    // By index: iterating the findings themselves would copy each one.
+    let heads = regimes.packHeads
+    let numbered = NumberedMarkets(findings)
+    var positions: [String: [Int]] = [:]
+    for (position, market) in expanded.enumerated() { positions[market, default: []].append(position) }
+    // For each market name of the findings, the positions of the cells it stands for.
+    let slots: [[Int]] = numbered.names.map { name in
+      var result: [Int] = []
+      regimes.forEachCode(of: name) { code in result += positions[code] ?? [] }
+      return result
+    }
+    // The worst status per cell position and pack head, read by index (findings are wide).
+    var worst = [Status](repeating: .clear, count: expanded.count * heads.count)
     for index in findings.indices where !findings[index].waived {
+      guard let regime = heads.firstIndex(where: { $0.id == findings[index].regime }) else { continue }
       let status = findings[index].status
-      let regime = findings[index].regime
-      for name in findings[index].markets {
-        regimes.forEachCode(of: name) { market in
-          let current = worst[market]?[regime] ?? .clear
-          if status > current { worst[market, default: [:]][regime] = status }
+      for number in numbered.numbers(of: index) {
+        for slot in slots[number] where status > worst[slot * heads.count + regime] {
+          worst[slot * heads.count + regime] = status
         }
       }
     }
-    let raw = expanded.map { market -> Cell in
+    let raw = expanded.indices.map { position -> Cell in
       var status: [String: Status] = [:]
-      for pack in regimes.packHeads { status[pack.id] = worst[market]?[pack.id] ?? .clear }
-      return Cell(market: market, status: status, conflict: conflict(status))
+      for (regime, pack) in heads.enumerated() { status[pack.id] = worst[position * heads.count + regime] }
+      return Cell(market: expanded[position], status: status, conflict: conflict(status))
     }
     return (raw, fold(raw))
   }
@@ -63,8 +72,10 @@ struct CellBuilder {
     _ cells: [Cell], findings: [Finding], loaded: LoadedProduct, listed: [String], regimes: RegimeSet
   ) -> [Finding] {
     var groups: [(key: String, finding: Finding)] = []
+    var behind = Behind(findings)
     for cell in cells where cell.conflict != .none {
-      guard var finding = conflictFinding(cell, findings: findings, loaded: loaded, regimes: regimes) else { continue }
+      guard var finding = conflictFinding(cell, findings: findings, behind: &behind, loaded: loaded, regimes: regimes)
+      else { continue }
       if let index = groups.firstIndex(where: { $0.key == finding.message + finding.rule }) {
         groups[index].finding.markets.append(cell.market)
       } else {
@@ -80,9 +91,31 @@ struct CellBuilder {
     }
   }
 
-  private static func conflictFinding(_ cell: Cell, findings: [Finding], loaded: LoadedProduct, regimes: RegimeSet)
-    -> Finding?
-  {
+  /// What conflict messages cite of the findings, made once per product rather than once per cell:
+  /// their market names by number and their "rule on part" lines.
+  private struct Behind {
+    let markets: NumberedMarkets
+    var lines: [String?]
+
+    init(_ findings: [Finding]) {
+      markets = NumberedMarkets(findings)
+      lines = Array(repeating: nil, count: findings.count)
+    }
+
+    mutating func line(_ index: Int, _ findings: [Finding]) -> String {
+      if let line = lines[index] { return line }
+      let part = findings[index].part
+      let line = "\(findings[index].rule) on \(part.isEmpty ? "the product" : part)"
+      lines[index] = line
+      return line
+    }
+  }
+
+  private static func conflictFinding(
+    _ cell: Cell, findings: [Finding], behind lines: inout Behind, loaded: LoadedProduct, regimes: RegimeSet
+  ) -> Finding? {
+    // Which of the findings' market names stand for this cell's market.
+    let covering = lines.markets.names.map { regimes.covers($0, cell.market) }
     var sides: [String] = []
     var instruments: [String] = []
     var seenInstruments = Set<String>()
@@ -96,10 +129,9 @@ struct CellBuilder {
       var seen = Set<String>()
       for index in findings.indices
       where !findings[index].waived && findings[index].status == status && findings[index].regime == pack.id
-        && findings[index].markets.contains(where: { regimes.covers($0, cell.market) })
+        && lines.markets.any(of: index, in: covering)
       {
-        let part = findings[index].part
-        let line = "\(findings[index].rule) on \(part.isEmpty ? "the product" : part)"
+        let line = lines.line(index, findings)
         if seen.insert(line).inserted { behind.append(line) }
         for instrument in findings[index].instruments where seenInstruments.insert(instrument).inserted {
           instruments.append(instrument)
@@ -126,5 +158,40 @@ struct CellBuilder {
       confidence: isConflict ? .declared : .missing, product: loaded.product.id, part: "", markets: [],
       location: loaded.product.location, message: message,
       settle: isConflict ? nil : "settle the indeterminate findings of this cell", sources: [])
+  }
+}
+
+/// The market names of a product's findings, numbered once: cells, conflicts and links then test a
+/// finding's markets by number instead of hashing every name again for every cell.
+struct NumberedMarkets {
+  /// The distinct names (codes or groups), by number.
+  private(set) var names: [String] = []
+  /// All findings' name numbers, one finding after another.
+  private var numbers: [Int] = []
+  /// Where each finding's numbers start in `numbers` (and, last, where they end).
+  private var starts: [Int] = [0]
+
+  init(_ findings: [Finding]) {
+    var byName: [String: Int] = [:]
+    for index in findings.indices {
+      for name in findings[index].markets {
+        if let number = byName[name] {
+          numbers.append(number)
+        } else {
+          byName[name] = names.count
+          numbers.append(names.count)
+          names.append(name)
+        }
+      }
+      starts.append(numbers.count)
+    }
+  }
+
+  /// The name numbers of finding `index`.
+  func numbers(of index: Int) -> ArraySlice<Int> { numbers[starts[index]..<starts[index + 1]] }
+
+  /// Whether one of finding `index`'s names is marked in `mask` (indexed by name number).
+  func any(of index: Int, in mask: [Bool]) -> Bool {
+    numbers(of: index).contains { mask[$0] }
   }
 }

@@ -116,11 +116,12 @@ public struct Engine: Sendable {
       CellBuilder.conflictFindings(cells.raw, findings: findings, loaded: loaded, listed: listed, regimes: regimes))
     // Sorted through indices: findings are wide, and moving indices is cheaper than moving them.
     findings = findings.indices.sorted { Finding.order(findings[$0], findings[$1]) }.map { findings[$0] }
+    let numbered = NumberedMarkets(findings)
     let folded = cells.folded.map { cell in
       var linked = cell
       linked.findings = []
-      for index in findings.indices where findings[index].markets.contains(where: { regimes.overlaps($0, cell.market) })
-      {
+      let overlapping = numbered.names.map { regimes.overlaps($0, cell.market) }
+      for index in findings.indices where numbered.any(of: index, in: overlapping) {
         linked.findings.append(findings[index].fingerprint)
       }
       return linked
