@@ -2,19 +2,30 @@ extension ProductRun {
   /// Findings: one per part, rule and distinct result, over the markets that share it.
   func findings(listed: [String]) -> [Finding] {
     var result: [Finding] = []
+    // Folded market lists by the set of classes they join (bit i: class i): most findings of a
+    // product cover the same classes, so each distinct list is folded once.
+    var folded: [UInt64: [String]] = [:]
     for entry in entries where !entry.isEmpty {
-      var groups: [(ProductRun.Result, [String])] = []
+      var groups: [(ProductRun.Result, [String], UInt64)] = []
       for (index, markets) in classes.enumerated() {
         guard let outcome = entry.byClass[index] else { continue }
+        let bit: UInt64 = index < 64 ? 1 << UInt64(index) : 0
         if let position = groups.firstIndex(where: { $0.0 == outcome }) {
           groups[position].1 += markets
+          groups[position].2 |= bit
         } else {
-          groups.append((outcome, markets))
+          groups.append((outcome, markets, bit))
         }
       }
-      for (outcome, markets) in groups {
-        result.append(
-          finding(entry, outcome, markets: MarketFolding.fold(markets, listed: listed, regimes: engine.regimes)))
+      for (outcome, joined, classSet) in groups {
+        let markets: [String]
+        if classes.count <= 64, let known = folded[classSet] {
+          markets = known
+        } else {
+          markets = MarketFolding.fold(joined, listed: listed, regimes: engine.regimes)
+          if classes.count <= 64 { folded[classSet] = markets }
+        }
+        result.append(finding(entry, outcome, markets: markets))
       }
     }
     return result
