@@ -135,17 +135,26 @@ public struct Part: Sendable {
   public var includeLocation: SourceLocation?
 
   /// Every part node in this subtree, this one included.
-  public var nodeCount: Int {
-    // Indexing (not `reduce`) reads each sub-part in place instead of copying all its fields.
-    var count = 1
-    for index in parts.indices { count += parts[index].nodeCount }
+  public var nodeCount: Int { 1 + Self.nodeCount(parts) }
+
+  /// Parts in this subtree, this one included, whose kind was inferred from their texts.
+  public var inferredKindCount: Int { (kindSource == .inferred ? 1 : 0) + Self.inferredKindCount(parts) }
+
+  /// Part nodes in `parts` and below. Static and by index, so that each part's fields are read in
+  /// place (a property called on `parts[index]` copies the whole part first).
+  static func nodeCount(_ parts: [Part]) -> Int {
+    var count = parts.count
+    for index in parts.indices where !parts[index].parts.isEmpty { count += nodeCount(parts[index].parts) }
     return count
   }
 
-  /// Parts in this subtree, this one included, whose kind was inferred from their texts.
-  public var inferredKindCount: Int {
-    var count = kindSource == .inferred ? 1 : 0
-    for index in parts.indices { count += parts[index].inferredKindCount }
+  /// Parts in `parts` and below whose kind was inferred (read in place, as `nodeCount(_:)`).
+  static func inferredKindCount(_ parts: [Part]) -> Int {
+    var count = 0
+    for index in parts.indices {
+      if parts[index].kindSource == .inferred { count += 1 }
+      if !parts[index].parts.isEmpty { count += inferredKindCount(parts[index].parts) }
+    }
     return count
   }
 }

@@ -149,7 +149,7 @@ struct LoadSession {
               mark: Mark(line: child.line, column: child.column),
               message: "parts are nested deeper than \(loader.options.maxPartDepth) levels (includes counted)"))
           // Still counted (and judged), but includes below the limit are not followed.
-          count += parts[index].nodeCount - 1
+          count += Part.nodeCount(parts[index].parts)
         } else {
           var below = false
           let children = resolve(parts[index].parts, chain: chain, depth: depth + 1, count: &count, changed: &below)

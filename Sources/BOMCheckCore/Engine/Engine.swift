@@ -91,7 +91,7 @@ public struct Engine: Sendable {
     var start = 0
     var nodes = 0
     for index in parts.indices {
-      nodes += parts[index].nodeCount
+      nodes += 1 + Part.nodeCount(parts[index].parts)
       if nodes >= target {
         ranges.append(start..<index + 1)
         start = index + 1
@@ -129,7 +129,7 @@ public struct Engine: Sendable {
     var result = ProductResult(
       id: loaded.product.id, name: loaded.product.name, file: loaded.file,
       partCount: loaded.partCount, cells: folded, location: loaded.product.location)
-    result.inferredKinds = loaded.parts.indices.reduce(0) { $0 + loaded.parts[$1].inferredKindCount }
+    result.inferredKinds = Part.inferredKindCount(loaded.parts)
     return (result, findings)
   }
 }
