@@ -47,7 +47,7 @@ let package = Package(
     // The parse-only pass of the benchmark harness (Scripts/bench).
     .executableTarget(
       name: "bomcheck-bench",
-      dependencies: ["BOMCheckCore", "BOMCheckReporters"],
+      dependencies: ["BOMCheckCore", "BOMCheckReporters", "CLibYAML"],
       swiftSettings: strictSettings
     ),
     .testTarget(

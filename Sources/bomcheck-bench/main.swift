@@ -2,14 +2,20 @@
 // given directories with bomcheck's libyaml reader and nothing else, so the harness can compare a
 // full `bomcheck check` with the floor of parsing the same bytes.
 //
+// With `--events` first, it only pulls libyaml's events over the files and builds nothing (the
+// floor under any reader: Scripts/bench prints the check's ratio to it as well).
+//
 // With `--check` first, it runs the whole check instead (one thread, JSON report spilled and
 // streamed to /dev/null, as `bomcheck check --format json` does): Scripts/profile runs that under
 // valgrind's callgrind, which cannot run the async `bomcheck` executable.
 import BOMCheckCore
 import BOMCheckReporters
+import CLibYAML
 import Foundation
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+let eventsOnly = arguments.first == "--events"
+if eventsOnly { arguments.removeFirst() }
 if arguments.first == "--check" {
   arguments.removeFirst()
   let here = FileManager.default.currentDirectoryPath
@@ -40,10 +46,35 @@ for file in files {
     failures += 1
     continue
   }
+  if eventsOnly {
+    let events = libyamlEvents([UInt8](data))
+    if events < 0 { failures += 1 } else { nodes += events }
+    continue
+  }
   do {
     nodes += try reader.read([UInt8](data)).nodeCount
   } catch {
     failures += 1
   }
 }
-print("parsed \(files.count) files, \(nodes) nodes, \(failures) failures")
+print("parsed \(files.count) files, \(nodes) \(eventsOnly ? "events" : "nodes"), \(failures) failures")
+
+/// The number of libyaml events in `bytes` (-1 on a parse error), and nothing else.
+func libyamlEvents(_ bytes: [UInt8]) -> Int {
+  var parser = yaml_parser_t()
+  guard yaml_parser_initialize(&parser) == 1 else { return -1 }
+  defer { yaml_parser_delete(&parser) }
+  return bytes.withUnsafeBufferPointer { buffer in
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+    yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+    var event = yaml_event_t()
+    var count = 0
+    while true {
+      guard yaml_parser_parse(&parser, &event) == 1 else { return -1 }
+      let done = event.type == YAML_STREAM_END_EVENT
+      yaml_event_delete(&event)
+      if done { return count }
+      count += 1
+    }
+  }
+}
