@@ -1,9 +1,23 @@
 extension BOMDecoder {
   /// Decodes one part; a part with errors is still returned so that it is counted.
   func decodePart(_ node: YAMLNode, depth: Int, _ context: inout DecodeContext) -> Part {
-    var part = Part(
-      ref: "", qty: 1, unit: .pcs, parts: [], location: context.location(node.mark))
-    guard let fields = context.partFields(of: node) else { return part }
+    guard let fields = context.partFields(of: node) else {
+      return Part(ref: "", qty: 1, unit: .pcs, parts: [], location: context.location(node.mark))
+    }
+    var part = decodeFields(fields, at: node.mark, &context)
+    if fields[.include] == nil, let sub = fields[.parts] {
+      part.parts = decodeParts(sub, depth: depth + 1, &context)
+      if case .sequence(let items) = sub.value.content, items.isEmpty {
+        context.error("empty-parts", sub.value.mark, "`parts` is an empty list; remove it or add parts")
+      }
+    }
+    return part
+  }
+
+  /// A part's own fields, everything but its sub-parts (which the caller decodes: from the tree,
+  /// or already decoded by `DirectBOMReader`); the part's mapping starts at `mark`.
+  func decodeFields(_ fields: PartFields, at mark: Mark, _ context: inout DecodeContext) -> Part {
+    var part = Part(ref: "", qty: 1, unit: .pcs, parts: [], location: context.location(mark))
     if let refPair = fields[.ref], let ref = context.text(refPair) {
       part.ref = ref
       if !Patterns.isRef(ref) {
@@ -42,11 +56,6 @@ extension BOMDecoder {
         context.error(
           "include-and-parts", include.key.mark,
           "a part with `include:` may not also have `parts:`")
-      }
-    } else if let sub = fields[.parts] {
-      part.parts = decodeParts(sub, depth: depth + 1, &context)
-      if case .sequence(let items) = sub.value.content, items.isEmpty {
-        context.error("empty-parts", sub.value.mark, "`parts` is an empty list; remove it or add parts")
       }
     }
     return part

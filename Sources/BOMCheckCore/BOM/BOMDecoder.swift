@@ -55,6 +55,18 @@ public struct BOMDecoder: Sendable {
     return finish(top, parts: parts, &context)
   }
 
+  /// `decode(_:file:early:)` for a document whose top-level parts were decoded while it was read
+  /// (`DirectBOMReader`): its `parts` list is an empty placeholder, `parts` are the decoded parts and
+  /// `marks` where each one's mapping starts.
+  func decode(_ document: YAMLDocument, file: String, decoded parts: [Part], marks: [Mark]) -> (
+    BOMFile?, [Diagnostic]
+  ) {
+    var context = DecodeContext(file: file, codes: codes)
+    let top = decodeTop(document, &context)
+    guard let list = top.parts, topLevelItems(list, &context) != nil else { return finish(top, parts: [], &context) }
+    return finish(top, parts: parts, marks: marks, &context)
+  }
+
   /// The items of the top-level `parts` list (nil, with an error, when it is not a list or the
   /// depth limit allows no parts).
   private func topLevelItems(_ list: YAMLPair, _ context: inout DecodeContext) -> [YAMLNode]? {
@@ -135,9 +147,11 @@ public struct BOMDecoder: Sendable {
   }
 
   /// Checks the decoded top-level parts (duplicate refs, an empty list) and makes the file.
-  private func finish(_ top: Top, parts: [Part], _ context: inout DecodeContext) -> (BOMFile?, [Diagnostic]) {
+  private func finish(_ top: Top, parts: [Part], marks: [Mark]? = nil, _ context: inout DecodeContext) -> (
+    BOMFile?, [Diagnostic]
+  ) {
     if let list = top.parts, case .sequence(let items) = list.value.content {
-      checkRefs(parts, items, &context)
+      checkRefs(parts, marks ?? items.map(\.mark), &context)
       if parts.isEmpty {
         context.error("empty-parts", list.value.mark, "`parts` must list at least one part")
       }
@@ -229,20 +243,20 @@ public struct BOMDecoder: Sendable {
       return []
     }
     let parts = items.map { decodePart($0, depth: depth, &context) }
-    checkRefs(parts, items, &context)
+    checkRefs(parts, items.map(\.mark), &context)
     return parts
   }
 
-  /// Reports refs used twice among siblings.
-  private func checkRefs(_ parts: [Part], _ items: [YAMLNode], _ context: inout DecodeContext) {
+  /// Reports refs used twice among siblings (`marks`: where each part's mapping starts).
+  func checkRefs(_ parts: [Part], _ marks: [Mark], _ context: inout DecodeContext) {
     var seen: [String: Mark] = [:]
-    for index in 0..<min(parts.count, items.count) where !parts[index].ref.isEmpty {
+    for index in 0..<min(parts.count, marks.count) where !parts[index].ref.isEmpty {
       let ref = parts[index].ref
       if let first = seen[ref] {
         context.error(
-          "duplicate-ref", items[index].mark, "ref `\(ref)` is used twice among sibling parts (first at \(first))")
+          "duplicate-ref", marks[index], "ref `\(ref)` is used twice among sibling parts (first at \(first))")
       } else {
-        seen[ref] = items[index].mark
+        seen[ref] = marks[index]
       }
     }
   }

@@ -85,6 +85,9 @@ public struct BOMLoader: Sendable {
     switch readBytes(path) {
     case .problem(let problem): return (nil, [problem])
     case .bytes(let bytes):
+      if let direct = DirectBOMReader(decoder: decoder, limits: options.limits).read(bytes, file: display(path)) {
+        return direct
+      }
       do {
         return decoder.decode(try YAMLReader(limits: options.limits).read(bytes), file: display(path))
       } catch {
@@ -103,6 +106,12 @@ public struct BOMLoader: Sendable {
     switch readBytes(path) {
     case .problem(let problem): return (nil, [problem])
     case .bytes(let read): bytes = read
+    }
+    // Below a megabyte the direct reader is the quicker (parts are not handed out in batches).
+    if bytes.count < 1 << 20,
+      let direct = DirectBOMReader(decoder: decoder, limits: options.limits).read(bytes, file: shown)
+    {
+      return direct
     }
     let reader = YAMLReader(limits: options.limits)
     let decoder = self.decoder

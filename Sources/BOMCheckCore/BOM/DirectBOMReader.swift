@@ -1,0 +1,370 @@
+internal import CLibYAML
+
+/// Reads a plain BOM file in one pass over libyaml's events: each part is decoded when its mapping
+/// closes, without a YAML tree being built for it first (parts are the bulk of a BOM); the rest of
+/// the file (its header) becomes a tree as usual.
+///
+/// An anchored mapping (and what an alias or a merge key brings in) is built as a tree and decoded
+/// the general way. The reader gives up (nil) on anything it does not handle exactly as the general
+/// path does: tags, duplicate or non-text keys, unknown part keys, an undefined or recursive alias,
+/// a syntax error, a limit, and any diagnostic at all. The file is then read again the general way
+/// (`YAMLReader` then `BOMDecoder`), so every message comes from the general path, and a file gives
+/// the same ``BOMFile`` both ways (tests compare them).
+struct DirectBOMReader {
+  let decoder: BOMDecoder
+  let limits: YAMLLimits
+
+  /// The decoded file, or nil when the general path must read it.
+  func read(_ bytes: [UInt8], file: String) -> (BOMFile, [Diagnostic])? {
+    guard bytes.count <= limits.maxFileBytes, decoder.maxPartDepth >= 1, !bytes.contains(0) else { return nil }
+    let parsed: (YAMLDocument, [Part], [Mark])? = bytes.withUnsafeBufferPointer { buffer in
+      var reader = EventReader(decoder: decoder, limits: limits, file: file)
+      guard let result = reader.parse(buffer), reader.context.diagnostics.isEmpty else { return nil }
+      return result
+    }
+    guard let (document, parts, marks) = parsed else { return nil }
+    let (bom, diagnostics) = decoder.decode(document, file: file, decoded: parts, marks: marks)
+    guard let bom, diagnostics.isEmpty else { return nil }
+    return (bom, diagnostics)
+  }
+}
+
+/// The event loop of ``DirectBOMReader``: one instance per file.
+private struct EventReader {
+  /// What is open, innermost last; each kind's state is on its own stack (kept apart so that
+  /// appending to an open collection never copies it).
+  enum Open { case mapping, sequence, part, partList }
+
+  /// A mapping or sequence built as a tree: the header, a part's value (such as `chip`), or an
+  /// anchored mapping.
+  struct Collection {
+    let mark: Mark
+    let anchor: String?
+    var pairs: [YAMLPair] = []
+    var items: [YAMLNode] = []
+    var merges: [YAMLNode] = []
+    var key: YAMLNode?
+    /// Nodes in it, itself included (what an alias of it copies).
+    var size = 1
+
+    init(mark: Mark, anchor: String?) {
+      self.mark = mark
+      self.anchor = anchor
+    }
+  }
+
+  /// A part mapping being read.
+  struct PartMapping {
+    let mark: Mark
+    /// Its depth (top-level parts are 1).
+    let depth: Int
+    var pairs: [YAMLPair] = []
+    var keys: [PartKey] = []
+    /// The part keys seen (bit `rawValue`).
+    var seen: UInt32 = 0
+    /// The pending key; nil with `merging` for a merge key.
+    var key: (PartKey, YAMLNode)?
+    var merging = false
+    /// What merge keys bring in (mappings, or lists of them), in order.
+    var merges: [YAMLNode] = []
+    /// The decoded sub-parts, once its `parts` list closed.
+    var children: [Part] = []
+  }
+
+  /// A list of parts being read: the top-level one or a part's `parts`.
+  struct PartList {
+    let mark: Mark
+    /// The depth of its parts.
+    let depth: Int
+    var parts: [Part] = []
+    var marks: [Mark] = []
+  }
+
+  /// Thrown to give the file back to the general path.
+  struct GiveUp: Error {}
+
+  let decoder: BOMDecoder
+  let limits: YAMLLimits
+  var context: DecodeContext
+  var open: [Open] = []
+  var collections: [Collection] = []
+  var partMappings: [PartMapping] = []
+  var partLists: [PartList] = []
+  var root: YAMLNode?
+  var documents = 0
+  /// Anchored nodes by name, with their sizes; nodes copied in by aliases so far.
+  var anchors: [String: (node: YAMLNode, size: Int)] = [:]
+  var expanded = 0
+  /// The top-level parts and their marks, once the list closed.
+  var topParts: (parts: [Part], marks: [Mark])?
+
+  init(decoder: BOMDecoder, limits: YAMLLimits, file: String) {
+    self.decoder = decoder
+    self.limits = limits
+    context = DecodeContext(file: file, codes: decoder.codes)
+  }
+
+  mutating func parse(_ buffer: UnsafeBufferPointer<UInt8>) -> (YAMLDocument, [Part], [Mark])? {
+    var parser = yaml_parser_t()
+    guard yaml_parser_initialize(&parser) == 1 else { return nil }
+    defer { yaml_parser_delete(&parser) }
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+    yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+    var event = yaml_event_t()
+    do {
+      while true {
+        guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+        defer { yaml_event_delete(&event) }
+        if event.type == YAML_STREAM_END_EVENT { break }
+        try handle(event)
+      }
+    } catch {
+      return nil
+    }
+    guard let root, let topParts else { return nil }
+    return (YAMLDocument(root: root, duplicateKeys: [], nodeCount: 0), topParts.parts, topParts.marks)
+  }
+
+  static func mark(_ mark: yaml_mark_t) -> Mark {
+    Mark(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+  }
+
+  mutating func handle(_ event: yaml_event_t) throws(GiveUp) {
+    let start = Self.mark(event.start_mark)
+    switch event.type {
+    case YAML_DOCUMENT_START_EVENT:
+      documents += 1
+      if documents > 1 { throw GiveUp() }
+    case YAML_SCALAR_EVENT:
+      let data = event.data.scalar
+      guard data.tag == nil else { throw GiveUp() }
+      let text = String(decoding: UnsafeBufferPointer(start: data.value, count: Int(data.length)), as: UTF8.self)
+      let style: ScalarStyle = data.style == YAML_PLAIN_SCALAR_STYLE ? .plain : .quoted
+      let node = YAMLNode(.scalar(text, style), mark: start)
+      if let anchor = Self.string(data.anchor) { anchors[anchor] = (node, 1) }
+      try complete(node, size: 1)
+    case YAML_MAPPING_START_EVENT:
+      let data = event.data.mapping_start
+      guard data.tag == nil, open.count < limits.maxDepth else { throw GiveUp() }
+      let anchor = Self.string(data.anchor)
+      switch open.last {
+      case .partList? where anchor == nil:
+        partMappings.append(PartMapping(mark: start, depth: partLists[partLists.count - 1].depth))
+        open.append(.part)
+      case .part?:
+        // A part's value may be a mapping (`chip`, `composition`, a merge), but `parts` must be a list.
+        guard partMappings[partMappings.count - 1].key?.0 != .parts else { throw GiveUp() }
+        collections.append(Collection(mark: start, anchor: anchor))
+        open.append(.mapping)
+      default:
+        collections.append(Collection(mark: start, anchor: anchor))
+        open.append(.mapping)
+      }
+    case YAML_SEQUENCE_START_EVENT:
+      let data = event.data.sequence_start
+      guard data.anchor == nil, data.tag == nil, open.count < limits.maxDepth else { throw GiveUp() }
+      switch open.last {
+      case .partList?:
+        throw GiveUp()  // a part must be a mapping
+      case .part?:
+        guard partMappings[partMappings.count - 1].key?.0 == .parts else {
+          collections.append(Collection(mark: start, anchor: nil))
+          open.append(.sequence)
+          return
+        }
+        let depth = partMappings[partMappings.count - 1].depth + 1
+        guard depth <= decoder.maxPartDepth else { throw GiveUp() }
+        partLists.append(PartList(mark: start, depth: depth))
+        open.append(.partList)
+      case .mapping? where open.count == 1 && topParts == nil && partLists.isEmpty:
+        // The root mapping's `parts` list holds the top-level parts.
+        if case .scalar("parts", _)? = collections[0].key?.content {
+          partLists.append(PartList(mark: start, depth: 1))
+          open.append(.partList)
+        } else {
+          collections.append(Collection(mark: start, anchor: nil))
+          open.append(.sequence)
+        }
+      default:
+        collections.append(Collection(mark: start, anchor: nil))
+        open.append(.sequence)
+      }
+    case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+      try close()
+    case YAML_ALIAS_EVENT:
+      // Only anchors already closed: an undefined or recursive alias is the general path's error.
+      guard let name = Self.string(event.data.alias.anchor), let target = anchors[name] else { throw GiveUp() }
+      expanded += target.size
+      guard expanded <= limits.maxNodes else { throw GiveUp() }
+      var node = target.node
+      node.mark = start
+      try complete(node, size: target.size)
+    default:
+      break
+    }
+  }
+
+  /// Closes the innermost open collection.
+  mutating func close() throws(GiveUp) {
+    switch open.popLast() {
+    case .mapping?:
+      let collection = collections.removeLast()
+      let node = YAMLNode(.mapping(try Self.merged(collection.pairs, collection.merges)), mark: collection.mark)
+      if let anchor = collection.anchor { anchors[anchor] = (node, collection.size) }
+      try complete(node, size: collection.size)
+    case .sequence?:
+      let collection = collections.removeLast()
+      try complete(YAMLNode(.sequence(collection.items), mark: collection.mark), size: collection.size)
+    case .part?:
+      let mapping = partMappings.removeLast()
+      let part = try finish(mapping)
+      partLists[partLists.count - 1].parts.append(part)
+      partLists[partLists.count - 1].marks.append(mapping.mark)
+    case .partList?:
+      let list = partLists.removeLast()
+      // An empty list is an error (the general path reports it).
+      guard !list.parts.isEmpty else { throw GiveUp() }
+      if open.last == .part {
+        // (The decoder checks the top-level refs itself.)
+        decoder.checkRefs(list.parts, list.marks, &context)
+        partMappings[partMappings.count - 1].children = list.parts
+      } else {
+        topParts = (list.parts, list.marks)
+      }
+      // The `parts` pair stands in its mapping with an empty list: the decoder only asks whether
+      // it is there.
+      try complete(YAMLNode(.sequence([]), mark: list.mark), size: 1)
+    case nil:
+      break
+    }
+  }
+
+  /// Decodes a closed part mapping.
+  mutating func finish(_ mapping: PartMapping) throws(GiveUp) -> Part {
+    var mapping = mapping
+    var mergedParts: YAMLPair?
+    if !mapping.merges.isEmpty {
+      // As `YAMLReader` merges: the pairs written, then merged pairs whose keys are not written.
+      for pair in try Self.merged([], mapping.merges) {
+        guard let text = pair.key.scalarText, let key = PartKey.named(text) else { throw GiveUp() }
+        let bit: UInt32 = 1 << UInt32(key.rawValue)
+        guard mapping.seen & bit == 0 else { continue }
+        mapping.seen |= bit
+        mapping.pairs.append(pair)
+        mapping.keys.append(key)
+        if key == .parts { mergedParts = pair }
+      }
+    }
+    guard mapping.seen & (1 << UInt32(PartKey.ref.rawValue)) != 0 else { throw GiveUp() }
+    var fields = PartFields(pairs: mapping.pairs)
+    for (position, key) in mapping.keys.enumerated() { fields.set(key, at: position) }
+    let before = context.diagnostics.count
+    var part = decoder.decodeFields(fields, at: mapping.mark, &context)
+    if fields[.include] == nil, fields[.parts] != nil {
+      if let mergedParts {
+        // Sub-parts brought in by a merge are a tree: decoded the general way.
+        part.parts = decoder.decodeParts(mergedParts, depth: mapping.depth + 1, &context)
+        if part.parts.isEmpty { throw GiveUp() }
+      } else {
+        part.parts = mapping.children
+      }
+    }
+    guard context.diagnostics.count == before else { throw GiveUp() }
+    return part
+  }
+
+  /// A mapping's pairs followed by the pairs of its merge sources whose keys are not already
+  /// there (`YAMLReader`'s rule; a source that is not a mapping is its error to report).
+  static func merged(_ pairs: [YAMLPair], _ merges: [YAMLNode]) throws(GiveUp) -> [YAMLPair] {
+    guard !merges.isEmpty else { return pairs }
+    var result = pairs
+    var present = Set(pairs.compactMap(\.key.scalarText))
+    for merge in merges {
+      let sources: [YAMLNode]
+      switch merge.content {
+      case .mapping: sources = [merge]
+      case .sequence(let list): sources = list
+      case .scalar: throw GiveUp()
+      }
+      for source in sources {
+        guard case .mapping(let pairs) = source.content else { throw GiveUp() }
+        for pair in pairs {
+          let key = pair.key.scalarText ?? ""
+          if present.insert(key).inserted { result.append(pair) }
+        }
+      }
+    }
+    return result
+  }
+
+  static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+    guard let pointer else { return nil }
+    return String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+  }
+
+  /// Hands a finished node of `size` nodes to the open collection (or makes it the root).
+  mutating func complete(_ node: YAMLNode, size: Int) throws(GiveUp) {
+    switch open.last {
+    case nil:
+      guard case .mapping = node.content else { throw GiveUp() }
+      root = node
+    case .sequence?:
+      let index = collections.count - 1
+      collections[index].items.append(node)
+      collections[index].size += size
+    case .mapping?:
+      let index = collections.count - 1
+      collections[index].size += size
+      guard let key = collections[index].key else {
+        // Keys are text and not written twice; a large mapping is left to the general reader
+        // (it finds duplicates by hashing).
+        guard case .scalar(let text, _) = node.content, collections[index].pairs.count < 64,
+          !collections[index].pairs.contains(where: { $0.key.scalarText == text })
+        else { throw GiveUp() }
+        collections[index].key = node
+        return
+      }
+      collections[index].key = nil
+      if case .scalar("<<", .plain) = key.content {
+        collections[index].merges.append(node)
+      } else {
+        collections[index].pairs.append(YAMLPair(key: key, value: node))
+      }
+    case .part?:
+      let index = partMappings.count - 1
+      if partMappings[index].merging {
+        partMappings[index].merging = false
+        partMappings[index].merges.append(node)
+        return
+      }
+      guard let (partKey, key) = partMappings[index].key else {
+        guard case .scalar(let text, let style) = node.content else { throw GiveUp() }
+        if text == "<<" && style == .plain {
+          partMappings[index].merging = true
+          return
+        }
+        guard let partKey = PartKey.named(text) else { throw GiveUp() }
+        let bit: UInt32 = 1 << UInt32(partKey.rawValue)
+        guard partMappings[index].seen & bit == 0 else { throw GiveUp() }
+        partMappings[index].seen |= bit
+        partMappings[index].key = (partKey, node)
+        return
+      }
+      // `parts` arrives here only as its placeholder, once its list closed.
+      if partKey == .parts, case .scalar = node.content { throw GiveUp() }
+      partMappings[index].key = nil
+      if partMappings[index].pairs.isEmpty { partMappings[index].pairs.reserveCapacity(8) }
+      partMappings[index].pairs.append(YAMLPair(key: key, value: node))
+      partMappings[index].keys.append(partKey)
+    case .partList?:
+      // An anchored part or an alias: a tree, decoded the general way.
+      guard case .mapping = node.content else { throw GiveUp() }
+      let index = partLists.count - 1
+      let before = context.diagnostics.count
+      let part = decoder.decodePart(node, depth: partLists[index].depth, &context)
+      guard context.diagnostics.count == before else { throw GiveUp() }
+      partLists[index].parts.append(part)
+      partLists[index].marks.append(node.mark)
+    }
+  }
+}
