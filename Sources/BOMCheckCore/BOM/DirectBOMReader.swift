@@ -62,8 +62,9 @@ private struct EventReader {
     var keys: [PartKey] = []
     /// The part keys seen (bit `rawValue`).
     var seen: UInt32 = 0
-    /// The pending key; nil with `merging` for a merge key.
-    var key: (PartKey, YAMLNode)?
+    /// The pending key and its node; nil with `merging` for a merge key.
+    var key: PartKey?
+    var keyNode: YAMLNode?
     var merging = false
     /// What merge keys bring in (mappings, or lists of them), in order.
     var merges: [YAMLNode] = []
@@ -88,7 +89,10 @@ private struct EventReader {
   var context: DecodeContext
   var open: [Open] = []
   var collections: [Collection] = []
-  var partMappings: [PartMapping] = []
+  /// The innermost open part mapping (a stored property, so that it is changed in place), and
+  /// the ones around it.
+  var current = PartMapping(mark: Mark(line: 0, column: 0), depth: 0)
+  var outerParts: [PartMapping] = []
   var partLists: [PartList] = []
   var root: YAMLNode?
   var documents = 0
@@ -149,11 +153,12 @@ private struct EventReader {
       let anchor = Self.string(data.anchor)
       switch open.last {
       case .partList? where anchor == nil:
-        partMappings.append(PartMapping(mark: start, depth: partLists[partLists.count - 1].depth))
+        if open.contains(.part) { outerParts.append(current) }
+        current = PartMapping(mark: start, depth: partLists[partLists.count - 1].depth)
         open.append(.part)
       case .part?:
         // A part's value may be a mapping (`chip`, `composition`, a merge), but `parts` must be a list.
-        guard partMappings[partMappings.count - 1].key?.0 != .parts else { throw GiveUp() }
+        guard current.key != .parts else { throw GiveUp() }
         collections.append(Collection(mark: start, anchor: anchor))
         open.append(.mapping)
       default:
@@ -167,12 +172,12 @@ private struct EventReader {
       case .partList?:
         throw GiveUp()  // a part must be a mapping
       case .part?:
-        guard partMappings[partMappings.count - 1].key?.0 == .parts else {
+        guard current.key == .parts else {
           collections.append(Collection(mark: start, anchor: nil))
           open.append(.sequence)
           return
         }
-        let depth = partMappings[partMappings.count - 1].depth + 1
+        let depth = current.depth + 1
         guard depth <= decoder.maxPartDepth else { throw GiveUp() }
         partLists.append(PartList(mark: start, depth: depth))
         open.append(.partList)
@@ -216,7 +221,8 @@ private struct EventReader {
       let collection = collections.removeLast()
       try complete(YAMLNode(.sequence(collection.items), mark: collection.mark), size: collection.size)
     case .part?:
-      let mapping = partMappings.removeLast()
+      let mapping = current
+      if let outer = outerParts.popLast() { current = outer }
       let part = try finish(mapping)
       partLists[partLists.count - 1].parts.append(part)
       partLists[partLists.count - 1].marks.append(mapping.mark)
@@ -227,7 +233,7 @@ private struct EventReader {
       if open.last == .part {
         // (The decoder checks the top-level refs itself.)
         decoder.checkRefs(list.parts, list.marks, &context)
-        partMappings[partMappings.count - 1].children = list.parts
+        current.children = list.parts
       } else {
         topParts = (list.parts, list.marks)
       }
@@ -331,31 +337,33 @@ private struct EventReader {
         collections[index].pairs.append(YAMLPair(key: key, value: node))
       }
     case .part?:
-      let index = partMappings.count - 1
-      if partMappings[index].merging {
-        partMappings[index].merging = false
-        partMappings[index].merges.append(node)
+      if current.merging {
+        current.merging = false
+        current.merges.append(node)
         return
       }
-      guard let (partKey, key) = partMappings[index].key else {
+      guard let partKey = current.key else {
         guard case .scalar(let text, let style) = node.content else { throw GiveUp() }
         if text == "<<" && style == .plain {
-          partMappings[index].merging = true
+          current.merging = true
           return
         }
         guard let partKey = PartKey.named(text) else { throw GiveUp() }
         let bit: UInt32 = 1 << UInt32(partKey.rawValue)
-        guard partMappings[index].seen & bit == 0 else { throw GiveUp() }
-        partMappings[index].seen |= bit
-        partMappings[index].key = (partKey, node)
+        guard current.seen & bit == 0 else { throw GiveUp() }
+        current.seen |= bit
+        current.key = partKey
+        current.keyNode = node
         return
       }
       // `parts` arrives here only as its placeholder, once its list closed.
       if partKey == .parts, case .scalar = node.content { throw GiveUp() }
-      partMappings[index].key = nil
-      if partMappings[index].pairs.isEmpty { partMappings[index].pairs.reserveCapacity(8) }
-      partMappings[index].pairs.append(YAMLPair(key: key, value: node))
-      partMappings[index].keys.append(partKey)
+      guard let key = current.keyNode else { throw GiveUp() }
+      current.key = nil
+      current.keyNode = nil
+      if current.pairs.isEmpty { current.pairs.reserveCapacity(8) }
+      current.pairs.append(YAMLPair(key: key, value: node))
+      current.keys.append(partKey)
     case .partList?:
       // An anchored part or an alias: a tree, decoded the general way.
       guard case .mapping = node.content else { throw GiveUp() }
