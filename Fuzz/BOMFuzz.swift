@@ -58,6 +58,30 @@ func checkBatches(_ bytes: [UInt8], _ document: YAMLDocument) {
   precondition(handed.count <= items.count && zip(handed, items).allSatisfy { $0 == $1.mark }, "handed items differ")
 }
 
+/// A file's parts, nested, as text, compositions in element order (for comparing two reads).
+func canonical(_ parts: [Part], _ indent: String = "") -> String {
+  var out = ""
+  for part in parts {
+    var bare = part
+    bare.composition = nil
+    bare.parts = []
+    out += indent + String(describing: bare) + " composition: "
+    out += (part.composition ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    out += "\n" + canonical(part.parts, indent + "  ")
+  }
+  return out
+}
+
+/// The direct reader takes only what the general path reads without a fault, and reads it the same.
+func checkDirect(_ bytes: [UInt8], _ decoder: BOMDecoder, _ general: (BOMFile?, [Diagnostic])?) {
+  guard let (file, diagnostics) = DirectBOMReader(decoder: decoder, limits: YAMLLimits()).read(bytes, file: "fuzz.yaml")
+  else { return }
+  guard let general, let expected = general.0 else { preconditionFailure("the direct reader took a file that fails") }
+  precondition(diagnostics.isEmpty && general.1.isEmpty, "the direct reader took a file with diagnostics")
+  precondition(String(describing: file.header) == String(describing: expected.header), "headers differ")
+  precondition(canonical(file.parts) == canonical(expected.parts), "parts differ")
+}
+
 /// Feeds one input through every stage that reads untrusted YAML.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -67,6 +91,9 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     document = try YAMLReader().read(bytes)
   } catch {
     consume([error.diagnostic(file: "fuzz.yaml")])
+    var decoder = BOMDecoder(codes: fuzzCodes)
+    decoder.marketGroups = MarketGroupNames.known.union(fuzzRegimes.groups.keys)
+    checkDirect(bytes, decoder, nil)
     return 0
   }
   checkBatches(bytes, document)
@@ -74,6 +101,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   decoder.marketGroups = MarketGroupNames.known.union(fuzzRegimes.groups.keys)
   let (file, diagnostics) = decoder.decode(document, file: "fuzz.yaml")
   consume(diagnostics)
+  checkDirect(bytes, decoder, (file, diagnostics))
   // The same document read as a configuration: its licences and waivers become the policy.
   let (config, configDiagnostics) = ConfigDecoder(codes: fuzzCodes).decode(document, file: "fuzz.yaml")
   consume(configDiagnostics)

@@ -6,7 +6,7 @@ import Testing
 /// The seed of this run: `BOMCHECK_PROPERTY_SEED` when set (to replay a failure), else a fresh
 /// random one. Every failure message names it, and so does the temporary folder, which a crash
 /// leaves behind with the files that caused it.
-private let propertySeed: UInt64 = {
+let propertySeed: UInt64 = {
   if let text = ProcessInfo.processInfo.environment["BOMCHECK_PROPERTY_SEED"], let seed = UInt64(text) {
     return seed
   }
@@ -70,7 +70,7 @@ private struct SeededTree {
 
 /// Applies one to three random edits: flip a bit, delete a run of bytes, insert YAML-significant
 /// (or invalid UTF-8, or NUL) bytes, duplicate a line, or truncate.
-private func mutate(_ bytes: inout [UInt8], using rng: inout SplitMix64) {
+func mutate(_ bytes: inout [UInt8], using rng: inout SplitMix64) {
   let palette = Array(":-&*[]{}\"'!<>|%#,?~\n\t 0123456789".utf8) + [0x00, 0xFF, 0xC3, 0x80, 0xE6]
   for _ in 0..<Int.random(in: 1...3, using: &rng) where !bytes.isEmpty {
     let at = Int.random(in: 0..<bytes.count, using: &rng)

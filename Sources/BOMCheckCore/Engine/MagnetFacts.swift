@@ -26,7 +26,10 @@ struct MagnetFacts {
   /// Whether the declared composition settles the question for `elements`: it names one of them,
   /// or it sums to at least 99.5 %.
   static func compositionIsConclusive(_ composition: [String: Double], for elements: [String]) -> Bool {
-    elements.contains { composition[$0] != nil } || composition.values.reduce(0, +) >= 99.5
+    // Summed in symbol order: a dictionary's order varies from one instance to the next, and a
+    // floating-point sum with it (99.49999999999999 or 99.5).
+    elements.contains { composition[$0] != nil }
+      || composition.keys.sorted().reduce(0) { $0 + (composition[$1] ?? 0) } >= 99.5
   }
 
   /// Whether a bare magnet holds one of `elements`.
