@@ -96,9 +96,9 @@ public struct BOMLoader: Sendable {
     }
   }
 
-  /// `decodeFile` with other tasks: top-level parts are decoded, 2,048 at a time, by other tasks
-  /// while libyaml is still parsing the rest of the file (a file with fewer parts makes no batch).
-  /// Same result as `decodeFile`.
+  /// `decodeFile` with other tasks: for a file the direct reader gives back, top-level parts are
+  /// decoded, 2,048 at a time, by other tasks while libyaml is still parsing the rest of the file (a
+  /// file with fewer parts makes no batch). Same result as `decodeFile`.
   func decodeFile(_ path: String, jobs: Int) async -> (BOMFile?, [Diagnostic]) {
     guard jobs > 1 else { return decodeFile(path) }
     let shown = display(path)
@@ -107,10 +107,10 @@ public struct BOMLoader: Sendable {
     case .problem(let problem): return (nil, [problem])
     case .bytes(let read): bytes = read
     }
-    // Below a megabyte the direct reader is the quicker (parts are not handed out in batches).
-    if bytes.count < 1 << 20,
-      let direct = DirectBOMReader(decoder: decoder, limits: options.limits).read(bytes, file: shown)
-    {
+    // The direct reader first, whatever the size: without a tree it takes half the memory, and on a
+    // 21 MB file it is 13 % quicker on one core and 8 % slower on two than the batches below, which
+    // are left for the files it gives back.
+    if let direct = DirectBOMReader(decoder: decoder, limits: options.limits).read(bytes, file: shown) {
       return direct
     }
     let reader = YAMLReader(limits: options.limits)
