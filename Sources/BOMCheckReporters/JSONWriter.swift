@@ -138,16 +138,39 @@ struct JSONWriter {
     var text = text
     text.withUTF8 { utf8 in
       var start = 0
-      for index in 0..<utf8.count {
+      var index = 0
+      while index < utf8.count {
+        // Eight bytes at a time while none needs escaping (the usual case).
+        if index + 8 <= utf8.count,
+          !Self.needsEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
+        {
+          index += 8
+          continue
+        }
         let byte = utf8[index]
-        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-        appendEscaped(byte)
-        start = index + 1
+        if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+          appendEscaped(byte)
+          start = index + 1
+        }
+        index += 1
       }
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
     }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Whether one of the eight bytes in `word` is a control character, `"` or `\\` (the classic
+  /// "has a zero byte" test on the word, and on it xor-ed with each quote; bytes of 0x80 and up
+  /// never count).
+  static func needsEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+    let below = (word &- ones &* 0x20) & ~word & highs
+    let quote = hasZero(word ^ (ones &* 0x22))
+    let backslash = hasZero(word ^ (ones &* 0x5C))
+    return (below | quote | backslash) != 0
   }
 
   private mutating func appendEscaped(_ byte: UInt8) {

@@ -257,4 +257,24 @@ func expectGolden(_ text: String, _ name: String) throws {
       ]))
     #expect(String(decoding: writer.bytes, as: UTF8.self) == expected)
   }
+
+  /// Strings are scanned eight bytes at a time: every character that needs escaping is still
+  /// escaped at every position in the word, among ASCII and multi-byte text.
+  @Test func escapesAreFoundAtEveryPositionOfAWord() throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes]
+    let specials = (0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) } + ["\"", "\\"]
+    for base in ["abcdefghijklmnopqrstuvwx", "äbcdéfghíjklmnöpqrstüvwx", "0123456789ABCDEF!#$%&()*"] {
+      for special in specials {
+        for position in 0..<base.count {
+          var text = base
+          text.insert(special, at: text.index(text.startIndex, offsetBy: position))
+          var writer = JSONWriter()
+          try writer.write(.string(text))
+          let expected = String(decoding: try encoder.encode(text), as: UTF8.self)
+          #expect(String(decoding: writer.bytes, as: UTF8.self) == expected, "\(position)")
+        }
+      }
+    }
+  }
 }
