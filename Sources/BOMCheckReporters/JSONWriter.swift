@@ -137,13 +137,12 @@ struct JSONWriter {
     bytes.append(UInt8(ascii: "\""))
     var text = text
     text.withUTF8 { utf8 in
+      guard let base = utf8.baseAddress else { return }
       var start = 0
       var index = 0
       while index < utf8.count {
         // Eight bytes at a time while none needs escaping (the usual case).
-        if index + 8 <= utf8.count,
-          !Self.needsEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
-        {
+        if index + 8 <= utf8.count, !Self.needsEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
           index += 8
           continue
         }
