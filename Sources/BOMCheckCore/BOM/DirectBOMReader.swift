@@ -16,7 +16,9 @@ struct DirectBOMReader {
 
   /// The decoded file, or nil when the general path must read it.
   func read(_ bytes: [UInt8], file: String) -> (BOMFile, [Diagnostic])? {
-    guard bytes.count <= limits.maxFileBytes, decoder.maxPartDepth >= 1, !bytes.contains(0) else { return nil }
+    guard bytes.count <= limits.maxFileBytes, decoder.maxPartDepth >= 1, YAMLReader.firstNul(bytes) == nil else {
+      return nil
+    }
     let parsed: (YAMLDocument, [Part], [Mark])? = bytes.withUnsafeBufferPointer { buffer in
       var reader = EventReader(decoder: decoder, limits: limits, file: file)
       guard let result = reader.parse(buffer), reader.context.diagnostics.isEmpty else { return nil }

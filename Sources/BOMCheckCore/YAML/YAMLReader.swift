@@ -1,4 +1,5 @@
 internal import CLibYAML
+import Foundation
 
 /// The result of reading one YAML file: the root node and the duplicate keys found on the way.
 public struct YAMLDocument: Sendable {
@@ -39,7 +40,7 @@ public struct YAMLReader: Sendable {
     if bytes.count > limits.maxFileBytes {
       throw .fileTooLarge(size: bytes.count, limit: limits.maxFileBytes)
     }
-    if let nul = bytes.firstIndex(of: 0) {
+    if let nul = Self.firstNul(bytes) {
       throw .nulByte(Self.mark(ofOffset: nul, in: bytes))
     }
     let result: Result<YAMLDocument, YAMLError> = bytes.withUnsafeBufferPointer { buffer in
@@ -52,6 +53,14 @@ public struct YAMLReader: Sendable {
       }
     }
     return try result.get()
+  }
+
+  /// The offset of the first NUL byte, if any (with `memchr`: the whole file is scanned).
+  static func firstNul(_ bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+      return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
   }
 
   /// The 1-based line and column (in Unicode scalars) of a byte offset.
