@@ -26,7 +26,10 @@ struct ConditionEvaluator {
     case .not(let inner): return evaluate(inner, input).negated
     case .controlledMagnet(let source):
       guard case .list(let elements) = source else { return .no }  // resolved by PreparedRule
-      return magnets.holds(elements, part: context.part)
+      if let known = context.magnetAnswers.first(where: { $0.elements == elements }) { return known.truth }
+      let truth = magnets.holds(elements, part: context.part)
+      context.magnetAnswers.append((elements, truth))
+      return truth
     case .plainGradeMagnet:
       return magnets.isPlainGrade(context.part)
     case .presumedMagnetAssembly:

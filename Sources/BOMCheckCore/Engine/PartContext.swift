@@ -1,8 +1,9 @@
 /// A part as the engine sees it: its path from the product, its ancestors' origins and its chips.
 ///
-/// A class (immutable) so that the many condition evaluations on one part share it instead of
-/// copying the part's fields each time.
-final class PartContext: Sendable {
+/// A class so that the many condition evaluations on one part share it instead of copying the
+/// part's fields each time. Immutable but for `magnetAnswers`, which only the task judging the part
+/// writes, while it judges it (hence `@unchecked`).
+final class PartContext: @unchecked Sendable {
   let part: Part
   /// Refs from the product, joined with `/`.
   let path: String
@@ -12,6 +13,9 @@ final class PartContext: Sendable {
   let product: Product
   /// Chips identified in the part.
   let chips: [IdentifiedChip]
+  /// What `MagnetFacts.holds` answered for each element list asked about: several rules ask about
+  /// the same list, and each market class asks again.
+  var magnetAnswers: [(elements: [String], truth: Truth)] = []
 
   init(part: Part, path: String, ancestorOrigins: [String?], product: Product, chips: [IdentifiedChip]) {
     self.part = part

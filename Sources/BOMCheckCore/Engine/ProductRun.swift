@@ -164,8 +164,12 @@ struct ProductRun {
     }
   }
 
+  /// The items without repeats, in order (a linear scan: notes and missing data per outcome are
+  /// a handful, fixed by the rule, and hashing them cost more).
   static func unique(_ items: [String]) -> [String] {
-    var seen = Set<String>()
-    return items.filter { seen.insert($0).inserted }
+    var result: [String] = []
+    result.reserveCapacity(items.count)
+    for item in items where !result.contains(item) { result.append(item) }
+    return result
   }
 }
