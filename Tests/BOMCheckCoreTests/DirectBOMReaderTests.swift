@@ -140,6 +140,7 @@ import Testing
     "  - {ref: A, name: !!str 12}\n",  // a tag
     "  - *nowhere\n",  // undefined alias
     "  - &a {ref: A, parts: [*a]}\n",  // recursive alias
+    "  - &a {ref: A}\n  - &a {ref: B, parts: [*a]}\n",  // recursive, though an earlier node had the anchor
     "  - just text\n",  // a part that is not a mapping
     "  - {ref: A, include: x.yaml, parts: [{ref: B}]}\n",  // include and parts
     "  - {ref: A, <<: 5}\n",  // a merge of a scalar

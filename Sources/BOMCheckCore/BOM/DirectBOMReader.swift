@@ -101,6 +101,9 @@ private struct EventReader {
   /// Anchored nodes by name, with their sizes; nodes copied in by aliases so far.
   var anchors: [String: (node: YAMLNode, size: Int)] = [:]
   var expanded = 0
+  /// Anchors of collections still open: an alias to one is recursive (even when an earlier node
+  /// had the same anchor), which the general reader refuses.
+  var openAnchors: [String] = []
   /// The top-level parts and their marks, once the list closed.
   var topParts: (parts: [Part], marks: [Mark])?
 
@@ -153,6 +156,7 @@ private struct EventReader {
       let data = event.data.mapping_start
       guard data.tag == nil, open.count < limits.maxDepth else { throw GiveUp() }
       let anchor = Self.string(data.anchor)
+      if let anchor { openAnchors.append(anchor) }
       switch open.last {
       case .partList? where anchor == nil:
         if open.contains(.part) { outerParts.append(current) }
@@ -200,7 +204,8 @@ private struct EventReader {
       try close()
     case YAML_ALIAS_EVENT:
       // Only anchors already closed: an undefined or recursive alias is the general path's error.
-      guard let name = Self.string(event.data.alias.anchor), let target = anchors[name] else { throw GiveUp() }
+      guard let name = Self.string(event.data.alias.anchor), !openAnchors.contains(name), let target = anchors[name]
+      else { throw GiveUp() }
       expanded += target.size
       guard expanded <= limits.maxNodes else { throw GiveUp() }
       var node = target.node
@@ -217,7 +222,10 @@ private struct EventReader {
     case .mapping?:
       let collection = collections.removeLast()
       let node = YAMLNode(.mapping(try Self.merged(collection.pairs, collection.merges)), mark: collection.mark)
-      if let anchor = collection.anchor { anchors[anchor] = (node, collection.size) }
+      if let anchor = collection.anchor {
+        openAnchors.removeLast()
+        anchors[anchor] = (node, collection.size)
+      }
       try complete(node, size: collection.size)
     case .sequence?:
       let collection = collections.removeLast()
