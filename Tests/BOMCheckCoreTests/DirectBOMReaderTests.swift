@@ -150,6 +150,23 @@ import Testing
     #expect(direct(bytes) == nil)
   }
 
+  /// Valid files it does not read itself: the general path reads them without a fault.
+  @Test(arguments: [
+    "  - ref: A\n    parts: &list [{ref: B}]\n  - {ref: C, parts: *list}\n",  // an anchored list
+    "  - {ref: A, name: !!str 12}\n",  // a tag
+  ])
+  func validFilesItDoesNotHandleAreGivenBack(parts: String) {
+    let bytes = Array(product(parts).utf8)
+    #expect(general(bytes).1.isEmpty)
+    #expect(direct(bytes) == nil)
+  }
+
+  @Test func anchoredAndAliasedTextIsReadDirectly() {
+    let bytes = Array(
+      product("  - {ref: A, mpn: &m X1, name: &n Rotor magnet}\n  - {ref: B, mpn: *m, name: *n}\n").utf8)
+    #expect(agree(bytes))
+  }
+
   @Test func headerFaultsAndOtherDocumentsAreGivenBack() {
     for text in [
       "bomcheck: 1\nproduct: {id: p1, assembled_in: DE, markets: [US], id: p2}\nparts:\n  - {ref: A}\n",
