@@ -207,35 +207,11 @@ public struct DecodeContext: Sendable {
     return Money(amount: amount, currency: currency)
   }
 
-  /// The two runs of `text` between spaces, when there are exactly two (as
-  /// `split(separator: " ")` would give them, on the UTF-8 bytes, without building an array).
+  /// The two runs of `text` between spaces, when there are exactly two (split on the UTF-8 bytes).
   static func twoWords(_ text: String) -> (Substring, Substring)? {
-    let utf8 = text.utf8
-    var first: Range<String.Index>?
-    var second: Range<String.Index>?
-    var start: String.Index?
-    var index = utf8.startIndex
-    while true {
-      let atEnd = index == utf8.endIndex
-      if atEnd || utf8[index] == UInt8(ascii: " ") {
-        if let begin = start {
-          if first == nil {
-            first = begin..<index
-          } else if second == nil {
-            second = begin..<index
-          } else {
-            return nil
-          }
-        }
-        start = nil
-        if atEnd { break }
-      } else if start == nil {
-        start = index
-      }
-      index = utf8.index(after: index)
-    }
-    guard let first, let second else { return nil }
-    return (text[first], text[second])
+    let words = text.utf8.split(separator: UInt8(ascii: " "), maxSplits: 2)
+    guard words.count == 2 else { return nil }
+    return (Substring(words[0]), Substring(words[1]))
   }
 
   /// A `YYYY-MM-DD` date (plain YAML dates are read as text, as written).

@@ -134,12 +134,8 @@ private struct EventReader {
     return (YAMLDocument(root: root, duplicateKeys: [], nodeCount: 0), topParts.parts, topParts.marks)
   }
 
-  static func mark(_ mark: yaml_mark_t) -> Mark {
-    Mark(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
-  }
-
   mutating func handle(_ event: yaml_event_t) throws(GiveUp) {
-    let start = Self.mark(event.start_mark)
+    let start = LibYAMLEvent.mark(event.start_mark)
     switch event.type {
     case YAML_DOCUMENT_START_EVENT:
       documents += 1
@@ -150,12 +146,12 @@ private struct EventReader {
       let text = String(decoding: UnsafeBufferPointer(start: data.value, count: Int(data.length)), as: UTF8.self)
       let style: ScalarStyle = data.style == YAML_PLAIN_SCALAR_STYLE ? .plain : .quoted
       let node = YAMLNode(.scalar(text, style), mark: start)
-      if let anchor = Self.string(data.anchor) { anchors[anchor] = (node, 1) }
+      if let anchor = LibYAMLEvent.string(data.anchor) { anchors[anchor] = (node, 1) }
       try complete(node, size: 1)
     case YAML_MAPPING_START_EVENT:
       let data = event.data.mapping_start
       guard data.tag == nil, open.count < limits.maxDepth else { throw GiveUp() }
-      let anchor = Self.string(data.anchor)
+      let anchor = LibYAMLEvent.string(data.anchor)
       if let anchor { openAnchors.append(anchor) }
       switch open.last {
       case .partList? where anchor == nil:
@@ -204,7 +200,8 @@ private struct EventReader {
       try close()
     case YAML_ALIAS_EVENT:
       // Only anchors already closed: an undefined or recursive alias is the general path's error.
-      guard let name = Self.string(event.data.alias.anchor), !openAnchors.contains(name), let target = anchors[name]
+      guard let name = LibYAMLEvent.string(event.data.alias.anchor), !openAnchors.contains(name),
+        let target = anchors[name]
       else { throw GiveUp() }
       expanded += target.size
       guard expanded <= limits.maxNodes else { throw GiveUp() }
@@ -289,33 +286,13 @@ private struct EventReader {
     return part
   }
 
-  /// A mapping's pairs followed by the pairs of its merge sources whose keys are not already
-  /// there (`YAMLReader`'s rule; a source that is not a mapping is its error to report).
+  /// `YAMLNode.merged`, a bad merge given back (it is the general path's error to report).
   static func merged(_ pairs: [YAMLPair], _ merges: [YAMLNode]) throws(GiveUp) -> [YAMLPair] {
-    guard !merges.isEmpty else { return pairs }
-    var result = pairs
-    var present = Set(pairs.compactMap(\.key.scalarText))
-    for merge in merges {
-      let sources: [YAMLNode]
-      switch merge.content {
-      case .mapping: sources = [merge]
-      case .sequence(let list): sources = list
-      case .scalar: throw GiveUp()
-      }
-      for source in sources {
-        guard case .mapping(let pairs) = source.content else { throw GiveUp() }
-        for pair in pairs {
-          let key = pair.key.scalarText ?? ""
-          if present.insert(key).inserted { result.append(pair) }
-        }
-      }
+    do {
+      return try YAMLNode.merged(pairs, merges)
+    } catch {
+      throw GiveUp()
     }
-    return result
-  }
-
-  static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-    guard let pointer else { return nil }
-    return String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
   }
 
   /// Hands a finished node of `size` nodes to the open collection (or makes it the root).

@@ -4,8 +4,9 @@ struct CellBuilder {
   let listed: [String]
   let expanded: [String]
 
-  /// Cells per single market (`raw`) and with groups folded where all members agree (`folded`).
-  func cells(_ findings: [Finding]) -> (raw: [Cell], folded: [Cell]) {
+  /// Cells per single market (`raw`) and with groups folded where all members agree (`folded`);
+  /// `numbered` holds the findings' market names by number (`conflictFindings` reads them again).
+  func cells(_ findings: [Finding]) -> (raw: [Cell], folded: [Cell], numbered: NumberedMarkets) {
     let heads = regimes.packHeads
     let numbered = NumberedMarkets(findings)
     var positions: [String: [Int]] = [:]
@@ -32,7 +33,7 @@ struct CellBuilder {
       for (regime, pack) in heads.enumerated() { status[pack.id] = worst[position * heads.count + regime] }
       return Cell(market: expanded[position], status: status, conflict: conflict(status))
     }
-    return (raw, fold(raw))
+    return (raw, fold(raw), numbered)
   }
 
   private func conflict(_ status: [String: Status]) -> ConflictLevel {
@@ -67,12 +68,14 @@ struct CellBuilder {
     return result
   }
 
-  /// `CONFLICT` and `CONFLICT-POSSIBLE` findings, one per distinct situation over its markets.
+  /// `CONFLICT` and `CONFLICT-POSSIBLE` findings, one per distinct situation over its markets
+  /// (`numbered`: the findings' market names, as `cells` numbered them).
   static func conflictFindings(
-    _ cells: [Cell], findings: [Finding], loaded: LoadedProduct, listed: [String], regimes: RegimeSet
+    _ cells: [Cell], findings: [Finding], numbered: NumberedMarkets, loaded: LoadedProduct, listed: [String],
+    regimes: RegimeSet
   ) -> [Finding] {
     var groups: [(key: String, finding: Finding)] = []
-    var behind = Behind(findings)
+    var behind = Behind(findings, markets: numbered)
     for cell in cells where cell.conflict != .none {
       guard var finding = conflictFinding(cell, findings: findings, behind: &behind, loaded: loaded, regimes: regimes)
       else { continue }
@@ -97,8 +100,8 @@ struct CellBuilder {
     let markets: NumberedMarkets
     var lines: [String?]
 
-    init(_ findings: [Finding]) {
-      markets = NumberedMarkets(findings)
+    init(_ findings: [Finding], markets: NumberedMarkets) {
+      self.markets = markets
       lines = Array(repeating: nil, count: findings.count)
     }
 

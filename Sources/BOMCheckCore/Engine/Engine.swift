@@ -113,7 +113,8 @@ public struct Engine: Sendable {
     findings += incompleteInput(loaded, listed: listed)
     let cells = CellBuilder(regimes: regimes, listed: listed, expanded: expanded).cells(findings)
     findings += applier.applyWaivers(
-      CellBuilder.conflictFindings(cells.raw, findings: findings, loaded: loaded, listed: listed, regimes: regimes))
+      CellBuilder.conflictFindings(
+        cells.raw, findings: findings, numbered: cells.numbered, loaded: loaded, listed: listed, regimes: regimes))
     // Sorted through indices: findings are wide, and moving indices is cheaper than moving them.
     findings = findings.indices.sorted { Finding.order(findings[$0], findings[$1]) }.map { findings[$0] }
     let numbered = NumberedMarkets(findings)

@@ -130,15 +130,6 @@ private struct TreeBuilder {
     return YAMLDocument(root: root, duplicateKeys: duplicates, nodeCount: nodeCount)
   }
 
-  static func mark(_ mark: yaml_mark_t) -> Mark {
-    Mark(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
-  }
-
-  static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-    guard let pointer else { return nil }
-    return String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
-  }
-
   static func parserError(_ parser: yaml_parser_t, bytes: [UInt8]) -> YAMLError {
     let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
     if parser.error == YAML_READER_ERROR {
@@ -148,14 +139,14 @@ private struct TreeBuilder {
     }
     var text = problem
     if let context = parser.context.map({ String(cString: $0) }) {
-      let contextMark = mark(parser.context_mark)
+      let contextMark = LibYAMLEvent.mark(parser.context_mark)
       text = "\(problem) (\(context) at \(contextMark))"
     }
-    return .syntax(mark(parser.problem_mark), problem: text)
+    return .syntax(LibYAMLEvent.mark(parser.problem_mark), problem: text)
   }
 
   mutating func handle(_ event: yaml_event_t) throws(YAMLError) {
-    let start = Self.mark(event.start_mark)
+    let start = LibYAMLEvent.mark(event.start_mark)
     switch event.type {
     case YAML_DOCUMENT_START_EVENT:
       documents += 1
@@ -165,17 +156,17 @@ private struct TreeBuilder {
       let text = String(
         decoding: UnsafeBufferPointer(start: data.value, count: Int(data.length)), as: UTF8.self)
       let style: ScalarStyle = data.style == YAML_PLAIN_SCALAR_STYLE ? .plain : .quoted
-      let node = YAMLNode(.scalar(text, style), mark: start, tag: Self.string(data.tag))
-      try complete(node, size: 1, anchor: Self.string(data.anchor))
+      let node = YAMLNode(.scalar(text, style), mark: start, tag: LibYAMLEvent.string(data.tag))
+      try complete(node, size: 1, anchor: LibYAMLEvent.string(data.anchor))
     case YAML_ALIAS_EVENT:
-      let name = Self.string(event.data.alias.anchor) ?? ""
+      let name = LibYAMLEvent.string(event.data.alias.anchor) ?? ""
       try alias(name, at: start)
     case YAML_SEQUENCE_START_EVENT:
       let data = event.data.sequence_start
-      try open(.sequence, at: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag))
+      try open(.sequence, at: start, anchor: LibYAMLEvent.string(data.anchor), tag: LibYAMLEvent.string(data.tag))
     case YAML_MAPPING_START_EVENT:
       let data = event.data.mapping_start
-      try open(.mapping, at: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag))
+      try open(.mapping, at: start, anchor: LibYAMLEvent.string(data.anchor), tag: LibYAMLEvent.string(data.tag))
     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
       try close()
     default:
@@ -325,7 +316,28 @@ private struct Frame {
   }
 
   /// The explicit pairs followed by merged pairs whose keys are not already present.
-  func mergedPairs() throws(YAMLError) -> [YAMLPair] {
+  func mergedPairs() throws(YAMLError) -> [YAMLPair] { try YAMLNode.merged(pairs, merges) }
+}
+
+/// What the readers of libyaml's events (`YAMLReader`, `DirectBOMReader`) read alike.
+enum LibYAMLEvent {
+  /// A libyaml mark as a 1-based ``Mark``.
+  static func mark(_ mark: yaml_mark_t) -> Mark {
+    Mark(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+  }
+
+  /// A libyaml string (an anchor, a tag), if there is one.
+  static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+    guard let pointer else { return nil }
+    return String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+  }
+}
+
+extension YAMLNode {
+  /// A mapping's pairs followed by the pairs of its merge sources (`<<` values: a mapping or a list
+  /// of them) whose keys are not already there, the first source winning.
+  /// - Throws: ``YAMLError/badMerge(_:)`` for a source that is not a mapping.
+  static func merged(_ pairs: [YAMLPair], _ merges: [YAMLNode]) throws(YAMLError) -> [YAMLPair] {
     guard !merges.isEmpty else { return pairs }
     var result = pairs
     var present = Set(pairs.compactMap(\.key.scalarText))
