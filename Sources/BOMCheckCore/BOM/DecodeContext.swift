@@ -9,9 +9,6 @@ public struct DecodeContext: Sendable {
   public let area: String
   /// Everything found so far.
   public var diagnostics: [Diagnostic] = []
-  /// Kinds already inferred from a text in this file (BOMs repeat names a lot).
-  var inferredKinds: [String: PartKind?] = [:]
-
   /// Creates a context for `file`.
   public init(file: String, codes: Codes, area: String = "bom") {
     self.file = file
@@ -19,20 +16,17 @@ public struct DecodeContext: Sendable {
     self.area = area
   }
 
+  /// Kinds already inferred from a text, for every file (BOMs repeat names a lot).
+  private static let inferredKinds = SharedMemo<String, PartKind?>(capacity: 1 << 14)
+
   /// The kind inferred from a part's name, mpn and manufacturer (memoised per text).
-  mutating func inferKind(name: String?, mpn: String?, manufacturer: String?) -> PartKind? {
-    for text in [name, mpn, manufacturer] {
+  func inferKind(name: String?, mpn: String?, manufacturer: String?) -> PartKind? {
+    func kind(_ text: String?) -> PartKind? {
       // Most mpns hold no keyword and are unique: they are passed over without the memo.
-      guard let text, !KindInference.certainlyNoKeyword(text) else { continue }
-      if let cached = inferredKinds[text] {
-        if let kind = cached { return kind }
-        continue
-      }
-      let kind = KindInference.infer(name: text, mpn: nil, manufacturer: nil)
-      inferredKinds[text] = .some(kind)
-      if let kind { return kind }
+      guard let text, !KindInference.certainlyNoKeyword(text) else { return nil }
+      return Self.inferredKinds.value(for: text) { KindInference.infer(name: $0, mpn: nil, manufacturer: nil) }
     }
-    return nil
+    return kind(name) ?? kind(mpn) ?? kind(manufacturer)
   }
 
   /// Records an error at `mark`.
@@ -209,9 +203,36 @@ public struct DecodeContext: Sendable {
 
   /// The two runs of `text` between spaces, when there are exactly two (split on the UTF-8 bytes).
   static func twoWords(_ text: String) -> (Substring, Substring)? {
-    let words = text.utf8.split(separator: UInt8(ascii: " "), maxSplits: 2)
-    guard words.count == 2 else { return nil }
-    return (Substring(words[0]), Substring(words[1]))
+    // Byte offsets of the runs, found without building a list of them.
+    var text = text
+    let found: (Range<Int>, Range<Int>)? = text.withUTF8 { bytes in
+      var first: Range<Int>?
+      var second: Range<Int>?
+      var start = -1
+      for offset in 0...bytes.count {
+        let isSpace = offset == bytes.count || bytes[offset] == UInt8(ascii: " ")
+        if isSpace, start >= 0 {
+          if first == nil {
+            first = start..<offset
+          } else if second == nil {
+            second = start..<offset
+          } else {
+            return nil
+          }
+          start = -1
+        } else if !isSpace, start < 0 {
+          start = offset
+        }
+      }
+      guard let first, let second else { return nil }
+      return (first, second)
+    }
+    guard let (first, second) = found else { return nil }
+    let utf8 = text.utf8
+    func piece(_ range: Range<Int>) -> Substring {
+      text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
+    }
+    return (piece(first), piece(second))
   }
 
   /// A `YYYY-MM-DD` date (plain YAML dates are read as text, as written).

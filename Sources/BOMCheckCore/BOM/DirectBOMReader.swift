@@ -155,8 +155,9 @@ private struct EventReader {
       if let anchor { openAnchors.append(anchor) }
       switch open.last {
       case .partList? where anchor == nil:
-        if open.contains(.part) { outerParts.append(current) }
-        current = PartMapping(mark: start, depth: partLists[partLists.count - 1].depth)
+        var outer = PartMapping(mark: start, depth: partLists[partLists.count - 1].depth)
+        swap(&outer, &current)
+        if open.contains(.part) { outerParts.append(outer) }
         open.append(.part)
       case .part?:
         // A part's value may be a mapping (`chip`, `composition`, a merge), but `parts` must be a list.
@@ -228,11 +229,13 @@ private struct EventReader {
       let collection = collections.removeLast()
       try complete(YAMLNode(.sequence(collection.items), mark: collection.mark), size: collection.size)
     case .part?:
-      let mapping = current
-      if let outer = outerParts.popLast() { current = outer }
+      // The mapping is moved out of `current`, not copied.
+      var mapping = outerParts.popLast() ?? PartMapping(mark: current.mark, depth: 0)
+      swap(&mapping, &current)
+      let mark = mapping.mark
       let part = try finish(mapping)
       partLists[partLists.count - 1].parts.append(part)
-      partLists[partLists.count - 1].marks.append(mapping.mark)
+      partLists[partLists.count - 1].marks.append(mark)
     case .partList?:
       let list = partLists.removeLast()
       // An empty list is an error (the general path reports it).
@@ -253,8 +256,7 @@ private struct EventReader {
   }
 
   /// Decodes a closed part mapping.
-  mutating func finish(_ mapping: PartMapping) throws(GiveUp) -> Part {
-    var mapping = mapping
+  mutating func finish(_ mapping: consuming PartMapping) throws(GiveUp) -> Part {
     var mergedParts: YAMLPair?
     if !mapping.merges.isEmpty {
       // As `YAMLReader` merges: the pairs written, then merged pairs whose keys are not written.
@@ -296,7 +298,7 @@ private struct EventReader {
   }
 
   /// Hands a finished node of `size` nodes to the open collection (or makes it the root).
-  mutating func complete(_ node: YAMLNode, size: Int) throws(GiveUp) {
+  mutating func complete(_ node: consuming YAMLNode, size: Int) throws(GiveUp) {
     switch open.last {
     case nil:
       guard case .mapping = node.content else { throw GiveUp() }

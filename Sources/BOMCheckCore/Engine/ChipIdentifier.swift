@@ -31,8 +31,9 @@ public struct IdentifiedChip: Sendable, Hashable {
   }
 }
 
-/// Identifies the chips of a part against the catalog.
-struct ChipIdentifier {
+/// Identifies the chips of a part against the catalog. A class: its tables are built once per run
+/// and shared, never copied.
+final class ChipIdentifier: Sendable {
   let regimes: RegimeSet
   /// Catalog names, normalised to bytes, longest first.
   let names: [[UInt8]]
@@ -103,29 +104,64 @@ struct ChipIdentifier {
 
   /// `normalize` as bytes, without building a string when the text is ASCII.
   static func normalizedBytes(_ text: String) -> [UInt8] {
-    var text = text
-    let ascii: [UInt8]? = text.withUTF8 { source in
-      var failed = false
-      let result = [UInt8](unsafeUninitializedCapacity: source.count) { out, count in
+    var ascii = true
+    let result = [UInt8](unsafeUninitializedCapacity: text.utf8.count) { out, count in
+      guard let end = normalizeASCII(text, into: out, at: 0) else {
+        ascii = false
         count = 0
-        for byte in source {
-          switch byte {
-          case 65...90:
-            out[count] = byte + 32
-            count += 1
-          case 97...122, 48...57:
-            out[count] = byte
-            count += 1
-          case 0..<128: continue
-          default:
-            failed = true
-            return
-          }
+        return
+      }
+      count = end
+    }
+    return ascii ? result : Array(normalize(text).utf8)
+  }
+
+  /// Writes `normalize(text)` into `buffer` from `start` when `text` is ASCII (it then takes at
+  /// most `text.utf8.count` bytes) and returns where it ends; nil for other text.
+  private static func normalizeASCII(
+    _ text: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int
+  ) -> Int? {
+    var text = text
+    return text.withUTF8 { source in
+      var count = start
+      for byte in source {
+        switch byte {
+        case 65...90:
+          buffer[count] = byte + 32
+          count += 1
+        case 97...122, 48...57:
+          buffer[count] = byte
+          count += 1
+        case 0..<128: continue
+        default: return nil
         }
       }
-      return failed ? nil : result
+      return count
     }
-    return ascii ?? Array(normalize(text).utf8)
+  }
+
+  /// Calls `body` with the normalised name followed by the normalised mpn, and where the mpn
+  /// starts in it (nil without an mpn): in a buffer on the stack for ASCII texts (most parts), in
+  /// an array otherwise.
+  private static func withNormalized<R>(
+    name: String, mpn: String?, _ body: (UnsafeBufferPointer<UInt8>, Int?) -> R
+  ) -> R {
+    let capacity = name.utf8.count + (mpn?.utf8.count ?? 0)
+    var fast: R?
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(capacity, 1)) { buffer in
+      guard var end = normalizeASCII(name, into: buffer, at: 0) else { return }
+      let nameEnd = end
+      if let mpn {
+        guard let mpnEnd = normalizeASCII(mpn, into: buffer, at: nameEnd) else { return }
+        end = mpnEnd
+      }
+      fast = body(UnsafeBufferPointer(rebasing: buffer[..<end]), mpn == nil ? nil : nameEnd)
+    }
+    if let fast { return fast }
+    var text = normalizedBytes(name)
+    let mpnStart = text.count
+    if let mpn { text += normalizedBytes(mpn) }
+    return text.withUnsafeBufferPointer { body($0, mpn == nil ? nil : mpnStart) }
   }
 
   /// Whether a normalised maker or designer name and the catalog entry's maker contain one another.
@@ -152,26 +188,27 @@ struct ChipIdentifier {
 
   func identify(_ part: Part) -> [IdentifiedChip] {
     if let chip = part.chip { return [declared(chip, part)] }
-    let mpn = part.mpn.map(Self.normalizedBytes)
-    if let manufacturer = part.manufacturer, let mpn {
-      let candidates = lookup(mpn)
-      if !candidates.isEmpty {
-        let maker = Self.normalizedBytes(manufacturer)
-        let matches = candidates.filter { !maker.isEmpty && sameMaker($0, maker) }
-        if let index = matches.first {
-          return expand(regimes.catalogOrder[index], part: part, how: "manufacturer + mpn")
+    let manufacturer = part.manufacturer
+    let found: (index: Int, how: String)? = Self.withNormalized(name: part.name ?? "", mpn: part.mpn) {
+      text, mpnStart in
+      if let manufacturer, let mpnStart {
+        let candidates = lookup(UnsafeBufferPointer(rebasing: text[mpnStart...]))
+        if !candidates.isEmpty {
+          let maker = Self.normalizedBytes(manufacturer)
+          if let index = candidates.first(where: { !maker.isEmpty && sameMaker($0, maker) }) {
+            return (index, "manufacturer + mpn")
+          }
         }
       }
+      return lookup(text).first.map { ($0, "name text") }
     }
-    var text = Self.normalizedBytes(part.name ?? "")
-    if let mpn { text.append(contentsOf: mpn) }
-    if let index = lookup(text).first { return expand(regimes.catalogOrder[index], part: part, how: "name text") }
-    return []
+    guard let found else { return [] }
+    return expand(regimes.catalogOrder[found.index], part: part, how: found.how)
   }
 
   /// Entries (positions in `regimes.catalogOrder`) whose names occur in `text`, longest name
   /// first (in the order of `names`).
-  private func lookup(_ text: [UInt8]) -> [Int] {
+  private func lookup(_ text: UnsafeBufferPointer<UInt8>) -> [Int] {
     guard text.count >= 3 else { return [] }
     var matched: [Int] = []
     for start in 0..<(text.count - 1) {
@@ -183,7 +220,7 @@ struct ChipIdentifier {
         if offset == name.count { matched.append(position) }
       }
     }
-    return matched.sorted().map { owners[$0] }
+    return matched.isEmpty ? [] : matched.sorted().map { owners[$0] }
   }
 
   private func declared(_ chip: ChipSpec, _ part: Part) -> IdentifiedChip {

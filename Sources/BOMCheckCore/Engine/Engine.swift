@@ -116,7 +116,10 @@ public struct Engine: Sendable {
       CellBuilder.conflictFindings(
         cells.raw, findings: findings, numbered: cells.numbered, loaded: loaded, listed: listed, regimes: regimes))
     // Sorted through indices: findings are wide, and moving indices is cheaper than moving them.
-    findings = findings.indices.sorted { Finding.order(findings[$0], findings[$1]) }.map { findings[$0] }
+    // (Through a buffer pointer: findings compared are read in place, not copied.)
+    findings = findings.withUnsafeBufferPointer { all in
+      all.indices.sorted { Finding.order(all[$0], all[$1]) }.map { all[$0] }
+    }
     let numbered = NumberedMarkets(findings)
     let folded = cells.folded.map { cell in
       var linked = cell
