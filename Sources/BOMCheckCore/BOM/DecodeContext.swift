@@ -230,7 +230,8 @@ public struct DecodeContext: Sendable {
     guard let (first, second) = found else { return nil }
     let utf8 = text.utf8
     func piece(_ range: Range<Int>) -> Substring {
-      text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
+      let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+      return text[start..<utf8.index(start, offsetBy: range.count)]
     }
     return (piece(first), piece(second))
   }
