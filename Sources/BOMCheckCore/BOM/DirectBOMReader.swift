@@ -143,8 +143,14 @@ private struct EventReader {
     case YAML_SCALAR_EVENT:
       let data = event.data.scalar
       guard data.tag == nil else { throw GiveUp() }
-      let text = String(decoding: UnsafeBufferPointer(start: data.value, count: Int(data.length)), as: UTF8.self)
+      let bytes = UnsafeBufferPointer(start: data.value, count: Int(data.length))
       let style: ScalarStyle = data.style == YAML_PLAIN_SCALAR_STYLE ? .plain : .quoted
+      if open.last == .part, current.key == nil, !current.merging, data.anchor == nil {
+        let merge = bytes.count == 2 && bytes[0] == UInt8(ascii: "<") && bytes[1] == UInt8(ascii: "<")
+        try partKey(PartKey.named(bytes), merge: merge, style: style, mark: start)
+        return
+      }
+      let text = String(decoding: bytes, as: UTF8.self)
       let node = YAMLNode(.scalar(text, style), mark: start)
       if let anchor = LibYAMLEvent.string(data.anchor) { anchors[anchor] = (node, 1) }
       try complete(node, size: 1)
@@ -297,6 +303,22 @@ private struct EventReader {
     }
   }
 
+  /// A key of the open part mapping (found from its bytes, for a plain scalar event: no string is
+  /// made for it): a known part key not seen yet in this mapping, or a merge key.
+  mutating func partKey(_ key: PartKey?, merge: Bool, style: ScalarStyle, mark: Mark) throws(GiveUp) {
+    if merge && style == .plain {
+      current.merging = true
+      return
+    }
+    guard let partKey = key else { throw GiveUp() }
+    let bit: UInt32 = 1 << UInt32(partKey.rawValue)
+    guard current.seen & bit == 0 else { throw GiveUp() }
+    current.seen |= bit
+    current.key = partKey
+    // The key's own text is the (static) name: the same text, without a string made per part.
+    current.keyNode = YAMLNode(.scalar(partKey.name, style), mark: mark)
+  }
+
   /// Hands a finished node of `size` nodes to the open collection (or makes it the root).
   mutating func complete(_ node: consuming YAMLNode, size: Int) throws(GiveUp) {
     switch open.last {
@@ -332,17 +354,9 @@ private struct EventReader {
         return
       }
       guard let partKey = current.key else {
+        // A key that is not a plain scalar event (an anchored scalar, an alias).
         guard case .scalar(let text, let style) = node.content else { throw GiveUp() }
-        if text == "<<" && style == .plain {
-          current.merging = true
-          return
-        }
-        guard let partKey = PartKey.named(text) else { throw GiveUp() }
-        let bit: UInt32 = 1 << UInt32(partKey.rawValue)
-        guard current.seen & bit == 0 else { throw GiveUp() }
-        current.seen |= bit
-        current.key = partKey
-        current.keyNode = node
+        try partKey(PartKey.named(text), merge: text == "<<", style: style, mark: node.mark)
         return
       }
       // `parts` arrives here only as its placeholder, once its list closed.

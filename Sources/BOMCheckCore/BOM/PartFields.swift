@@ -3,11 +3,11 @@ enum PartKey: Int, CaseIterable {
   case ref, name, kind, manufacturer, mpn, origin, refinedIn, qty, unit, massGrams, composition, unitCost
   case material, grade, chip, eccn, notes, parts, include
 
-  /// Part keys by first byte: a key read is compared with the one or few keys that start like
-  /// it and have its length, not with every known key (and not hashed).
-  private static let byFirstByte: [[PartKey]] = {
-    var table: [[PartKey]] = Array(repeating: [], count: 128)
-    for key in PartKey.allCases { table[Int(key.name.utf8.first ?? 0) & 127].append(key) }
+  /// Part keys by first byte, with their names' bytes: a key read is compared with the one or
+  /// few keys that start like it, not with every known key (and not hashed).
+  private static let byFirstByte: [[(key: PartKey, bytes: [UInt8])]] = {
+    var table: [[(key: PartKey, bytes: [UInt8])]] = Array(repeating: [], count: 128)
+    for key in PartKey.allCases { table[Int(key.name.utf8.first ?? 0) & 127].append((key, Array(key.name.utf8))) }
     return table
   }()
 
@@ -16,9 +16,16 @@ enum PartKey: Int, CaseIterable {
 
   /// The part key written `name`, if it is one.
   static func named(_ name: String) -> PartKey? {
-    guard let first = name.utf8.first, first < 128 else { return nil }
-    let count = name.utf8.count
-    return byFirstByte[Int(first)].first { $0.name.utf8.count == count && $0.name == name }
+    var name = name
+    return name.withUTF8 { named($0) }
+  }
+
+  /// The part key whose name is these UTF-8 bytes, if one is.
+  static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> PartKey? {
+    guard let first = bytes.first, first < 128 else { return nil }
+    return byFirstByte[Int(first)].first { candidate in
+      candidate.bytes.count == bytes.count && candidate.bytes.withUnsafeBufferPointer { $0.elementsEqual(bytes) }
+    }?.key
   }
 }
 
