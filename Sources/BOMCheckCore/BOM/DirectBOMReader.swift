@@ -60,8 +60,10 @@ private struct EventReader {
     let mark: Mark
     /// Its depth (top-level parts are 1).
     let depth: Int
-    var pairs: [YAMLPair] = []
-    var keys: [PartKey] = []
+    /// Where its pairs start on the reader's `pairs` stack.
+    let start: Int
+    /// Where each part key's pair is, from `start`.
+    var positions = PartFields.none
     /// The part keys seen (bit `rawValue`).
     var seen: UInt32 = 0
     /// The pending key and its node; nil with `merging` for a merge key.
@@ -93,7 +95,9 @@ private struct EventReader {
   var collections: [Collection] = []
   /// The innermost open part mapping (a stored property, so that it is changed in place), and
   /// the ones around it.
-  var current = PartMapping(mark: Mark(line: 0, column: 0), depth: 0)
+  var current = PartMapping(mark: Mark(line: 0, column: 0), depth: 0, start: 0)
+  /// The pairs of the open part mappings, innermost last (one array for all: no array per part).
+  var pairs: [YAMLPair] = []
   var outerParts: [PartMapping] = []
   var partLists: [PartList] = []
   var root: YAMLNode?
@@ -161,7 +165,7 @@ private struct EventReader {
       if let anchor { openAnchors.append(anchor) }
       switch open.last {
       case .partList? where anchor == nil:
-        var outer = PartMapping(mark: start, depth: partLists[partLists.count - 1].depth)
+        var outer = PartMapping(mark: start, depth: partLists[partLists.count - 1].depth, start: pairs.count)
         swap(&outer, &current)
         if open.contains(.part) { outerParts.append(outer) }
         open.append(.part)
@@ -236,10 +240,10 @@ private struct EventReader {
       try complete(YAMLNode(.sequence(collection.items), mark: collection.mark), size: collection.size)
     case .part?:
       // The mapping is moved out of `current`, not copied.
-      var mapping = outerParts.popLast() ?? PartMapping(mark: current.mark, depth: 0)
+      var mapping = outerParts.popLast() ?? PartMapping(mark: current.mark, depth: 0, start: 0)
       swap(&mapping, &current)
       let mark = mapping.mark
-      let part = try finish(mapping)
+      let part = try finish(consume mapping)
       partLists[partLists.count - 1].parts.append(part)
       partLists[partLists.count - 1].marks.append(mark)
     case .partList?:
@@ -271,17 +275,23 @@ private struct EventReader {
         let bit: UInt32 = 1 << UInt32(key.rawValue)
         guard mapping.seen & bit == 0 else { continue }
         mapping.seen |= bit
-        mapping.pairs.append(pair)
-        mapping.keys.append(key)
+        mapping.positions[key.rawValue] = Int32(pairs.count - mapping.start)
+        pairs.append(pair)
         if key == .parts { mergedParts = pair }
       }
     }
     guard mapping.seen & (1 << UInt32(PartKey.ref.rawValue)) != 0 else { throw GiveUp() }
-    var fields = PartFields(pairs: mapping.pairs)
-    for (position, key) in mapping.keys.enumerated() { fields.set(key, at: position) }
     let before = context.diagnostics.count
-    var part = decoder.decodeFields(fields, at: mapping.mark, &context)
-    if fields[.include] == nil, fields[.parts] != nil {
+    var part: Part
+    let hasSubParts: Bool
+    do {
+      let fields = PartFields(pairs: pairs[mapping.start...], positions: mapping.positions)
+      part = decoder.decodeFields(fields, at: mapping.mark, &context)
+      hasSubParts = fields[.include] == nil && fields[.parts] != nil
+    }
+    // (The slice is gone: the stack is unique again and shrinks in place.)
+    pairs.removeSubrange(mapping.start...)
+    if hasSubParts {
       if let mergedParts {
         // Sub-parts brought in by a merge are a tree: decoded the general way.
         part.parts = decoder.decodeParts(mergedParts, depth: mapping.depth + 1, &context)
@@ -364,9 +374,8 @@ private struct EventReader {
       guard let key = current.keyNode else { throw GiveUp() }
       current.key = nil
       current.keyNode = nil
-      if current.pairs.isEmpty { current.pairs.reserveCapacity(8) }
-      current.pairs.append(YAMLPair(key: key, value: node))
-      current.keys.append(partKey)
+      current.positions[partKey.rawValue] = Int32(pairs.count - current.start)
+      pairs.append(YAMLPair(key: key, value: node))
     case .partList?:
       // An anchored part or an alias: a tree, decoded the general way.
       guard case .mapping = node.content else { throw GiveUp() }
