@@ -14,51 +14,62 @@ extension BOMDecoder {
     return part
   }
 
-  /// A part's own fields, everything but its sub-parts (which the caller decodes: from the tree,
+  /// A part's own fields, with `parts` as its sub-parts (which the caller decodes: from the tree,
   /// or already decoded by `DirectBOMReader`); the part's mapping starts at `mark`.
-  func decodeFields(_ fields: PartFields, at mark: Mark, _ context: inout DecodeContext) -> Part {
-    var part = Part(ref: "", qty: 1, unit: .pcs, parts: [], location: context.location(mark))
-    if let refPair = fields[.ref], let ref = context.text(refPair) {
-      part.ref = ref
+  func decodeFields(_ fields: PartFields, at mark: Mark, parts: [Part] = [], _ context: inout DecodeContext)
+    -> Part
+  {
+    // Each field into a local and the part made once at the end: a part changed field by field
+    // after it is made is copied whole on return.
+    let location = context.location(mark)
+    var ref = ""
+    if let refPair = fields[.ref], let text = context.text(refPair) {
+      ref = text
       if !Patterns.isRef(ref) {
         context.error(
           "bad-ref", refPair.value.mark, "ref `\(ref)` must match [A-Za-z0-9][A-Za-z0-9._-]*")
       }
     }
-    part.name = context.text(fields[.name])
-    part.manufacturer = context.text(fields[.manufacturer])
-    part.mpn = context.text(fields[.mpn])
-    part.origin = context.country(fields[.origin])
-    part.refinedIn = context.country(fields[.refinedIn])
-    part.unit = context.oneOf(fields[.unit], QuantityUnit.self) ?? .pcs
-    part.qty = decodeQuantity(fields[.qty], unit: part.unit, &context)
-    part.massGrams = positive(fields[.massGrams], &context)
-    part.composition = decodeComposition(fields[.composition], &context)
-    part.unitCost = context.money(fields[.unitCost])
-    part.material = context.oneOf(fields[.material], Material.self)
-    part.grade = context.text(fields[.grade])
-    part.chip = decodeChip(fields[.chip], &context)
-    part.eccn = context.text(fields[.eccn])
-    part.notes = context.text(fields[.notes])
-    if let kind = context.oneOf(fields[.kind], PartKind.self) {
-      part.kind = kind
-      part.kindSource = .declared
-    } else if fields[.kind] == nil,
-      let kind = context.inferKind(name: part.name, mpn: part.mpn, manufacturer: part.manufacturer)
-    {
-      part.kind = kind
-      part.kindSource = .inferred
+    let name = context.text(fields[.name])
+    let manufacturer = context.text(fields[.manufacturer])
+    let mpn = context.text(fields[.mpn])
+    let origin = context.country(fields[.origin])
+    let refinedIn = context.country(fields[.refinedIn])
+    let unit = context.oneOf(fields[.unit], QuantityUnit.self) ?? .pcs
+    let qty = decodeQuantity(fields[.qty], unit: unit, &context)
+    let massGrams = positive(fields[.massGrams], &context)
+    let composition = decodeComposition(fields[.composition], &context)
+    let unitCost = context.money(fields[.unitCost])
+    let material = context.oneOf(fields[.material], Material.self)
+    let grade = context.text(fields[.grade])
+    let chip = decodeChip(fields[.chip], &context)
+    let eccn = context.text(fields[.eccn])
+    let notes = context.text(fields[.notes])
+    var kind: PartKind?
+    var kindSource: KindSource?
+    if let declared = context.oneOf(fields[.kind], PartKind.self) {
+      kind = declared
+      kindSource = .declared
+    } else if fields[.kind] == nil, let inferred = context.inferKind(name: name, mpn: mpn, manufacturer: manufacturer) {
+      kind = inferred
+      kindSource = .inferred
     }
-    if let include = fields[.include] {
-      part.include = context.text(include)
-      part.includeLocation = context.location(include.value.mark)
+    var include: String?
+    var includeLocation: SourceLocation?
+    if let includePair = fields[.include] {
+      include = context.text(includePair)
+      includeLocation = context.location(includePair.value.mark)
       if fields[.parts] != nil {
         context.error(
-          "include-and-parts", include.key.mark,
+          "include-and-parts", includePair.key.mark,
           "a part with `include:` may not also have `parts:`")
       }
     }
-    return part
+    return Part(
+      ref: ref, name: name, kind: kind, kindSource: kindSource, manufacturer: manufacturer, mpn: mpn,
+      origin: origin, refinedIn: refinedIn, qty: qty, unit: unit, massGrams: massGrams, composition: composition,
+      unitCost: unitCost, material: material, grade: grade, chip: chip, eccn: eccn, notes: notes,
+      include: include, parts: parts, location: location, includeLocation: includeLocation)
   }
 
   private func decodeQuantity(_ pair: YAMLPair?, unit: QuantityUnit, _ context: inout DecodeContext)

@@ -250,6 +250,7 @@ public struct BOMDecoder: Sendable {
   /// Reports refs used twice among siblings (`marks`: where each part's mapping starts).
   func checkRefs(_ parts: [Part], _ marks: [Mark], _ context: inout DecodeContext) {
     var seen: [String: Mark] = [:]
+    seen.reserveCapacity(parts.count)
     for index in 0..<min(parts.count, marks.count) where !parts[index].ref.isEmpty {
       let ref = parts[index].ref
       if let first = seen[ref] {

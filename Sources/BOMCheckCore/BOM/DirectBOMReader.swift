@@ -243,7 +243,10 @@ private struct EventReader {
       var mapping = outerParts.popLast() ?? PartMapping(mark: current.mark, depth: 0, start: 0)
       swap(&mapping, &current)
       let mark = mapping.mark
+      let start = mapping.start
       let part = try finish(consume mapping)
+      // Its pairs are done with (and no longer shared): the stack shrinks in place.
+      pairs.removeSubrange(start...)
       partLists[partLists.count - 1].parts.append(part)
       partLists[partLists.count - 1].marks.append(mark)
     case .partList?:
@@ -282,24 +285,19 @@ private struct EventReader {
     }
     guard mapping.seen & (1 << UInt32(PartKey.ref.rawValue)) != 0 else { throw GiveUp() }
     let before = context.diagnostics.count
-    var part: Part
-    let hasSubParts: Bool
-    do {
-      let fields = PartFields(pairs: pairs[mapping.start...], positions: mapping.positions)
-      part = decoder.decodeFields(fields, at: mapping.mark, &context)
-      hasSubParts = fields[.include] == nil && fields[.parts] != nil
-    }
-    // (The slice is gone: the stack is unique again and shrinks in place.)
-    pairs.removeSubrange(mapping.start...)
-    if hasSubParts {
+    let fields = PartFields(pairs: pairs[mapping.start...], positions: mapping.positions)
+    var children: [Part] = []
+    if fields[.include] == nil, fields[.parts] != nil {
       if let mergedParts {
         // Sub-parts brought in by a merge are a tree: decoded the general way.
-        part.parts = decoder.decodeParts(mergedParts, depth: mapping.depth + 1, &context)
-        if part.parts.isEmpty { throw GiveUp() }
+        children = decoder.decodeParts(mergedParts, depth: mapping.depth + 1, &context)
+        if children.isEmpty { throw GiveUp() }
       } else {
-        part.parts = mapping.children
+        children = mapping.children
       }
     }
+    // (Made whole in one go: a part changed after it is made is copied on return.)
+    let part = decoder.decodeFields(fields, at: mapping.mark, parts: children, &context)
     guard context.diagnostics.count == before else { throw GiveUp() }
     return part
   }
