@@ -187,9 +187,16 @@ final class ChipIdentifier: Sendable {
   }
 
   func identify(_ part: Part) -> [IdentifiedChip] {
-    if let chip = part.chip { return [declared(chip, part)] }
-    let manufacturer = part.manufacturer
-    let found: (index: Int, how: String)? = Self.withNormalized(name: part.name ?? "", mpn: part.mpn) {
+    identify(chip: part.chip, name: part.name, mpn: part.mpn, manufacturer: part.manufacturer, eccn: part.eccn)
+  }
+
+  /// `identify(_:)` from the fields it reads (a caller reading parts in place passes these rather
+  /// than copying the whole part).
+  func identify(chip: ChipSpec?, name: String?, mpn: String?, manufacturer: String?, eccn: String?)
+    -> [IdentifiedChip]
+  {
+    if let chip { return [declared(chip, eccn: eccn)] }
+    let found: (index: Int, how: String)? = Self.withNormalized(name: name ?? "", mpn: mpn) {
       text, mpnStart in
       if let manufacturer, let mpnStart {
         let candidates = lookup(UnsafeBufferPointer(rebasing: text[mpnStart...]))
@@ -203,7 +210,7 @@ final class ChipIdentifier: Sendable {
       return lookup(text).first.map { ($0, "name text") }
     }
     guard let found else { return [] }
-    return expand(regimes.catalogOrder[found.index], part: part, how: found.how)
+    return expand(regimes.catalogOrder[found.index], eccn: eccn, how: found.how)
   }
 
   /// Entries (positions in `regimes.catalogOrder`) whose names occur in `text`, longest name
@@ -223,7 +230,7 @@ final class ChipIdentifier: Sendable {
     return matched.isEmpty ? [] : matched.sorted().map { owners[$0] }
   }
 
-  private func declared(_ chip: ChipSpec, _ part: Part) -> IdentifiedChip {
+  private func declared(_ chip: ChipSpec, eccn: String?) -> IdentifiedChip {
     let model = chip.model.map(Self.normalize)
     let designer = chip.designer.map(Self.normalizedBytes)
     let family = chip.family.map(Self.normalize)
@@ -242,31 +249,31 @@ final class ChipIdentifier: Sendable {
       designerCountry: entry?.designerCountry ?? country(ofDesigner: designerName),
       family: chip.family ?? entry?.family, model: chip.model ?? entry?.model, count: chip.count,
       tpp: chip.tpp ?? entry?.tpp, density: chip.performanceDensity ?? entry?.performanceDensity,
-      eccn: part.eccn ?? entry?.eccn, datacenter: entry?.datacenter,
+      eccn: eccn ?? entry?.eccn, datacenter: entry?.datacenter,
       how: entry == nil ? "chip fields" : "chip fields, catalog \(entry?.id ?? "")",
-      confidence: chip.tpp != nil || part.eccn != nil ? .declared : .presumed)
+      confidence: chip.tpp != nil || eccn != nil ? .declared : .presumed)
   }
 
-  private func expand(_ entry: CatalogEntry, part: Part, how: String) -> [IdentifiedChip] {
+  private func expand(_ entry: CatalogEntry, eccn: String?, how: String) -> [IdentifiedChip] {
     if entry.kind == "module" {
       let carried = entry.carries.compactMap { carry -> IdentifiedChip? in
         guard let chip = regimes.catalog[carry.chip] else { return nil }
-        var found = fromCatalog(chip, part: part, how: "\(how), catalog \(entry.id) carries \(chip.id)")
+        var found = fromCatalog(chip, eccn: eccn, how: "\(how), catalog \(entry.id) carries \(chip.id)")
         found.count = carry.count
         found.datacenter = chip.datacenter ?? entry.datacenter
-        if part.eccn != nil { found.eccn = part.eccn }
+        if eccn != nil { found.eccn = eccn }
         return found
       }
       if !carried.isEmpty { return carried }
     }
-    return [fromCatalog(entry, part: part, how: "\(how), catalog \(entry.id)")]
+    return [fromCatalog(entry, eccn: eccn, how: "\(how), catalog \(entry.id)")]
   }
 
-  private func fromCatalog(_ entry: CatalogEntry, part: Part, how: String) -> IdentifiedChip {
+  private func fromCatalog(_ entry: CatalogEntry, eccn: String?, how: String) -> IdentifiedChip {
     IdentifiedChip(
       entry: entry, designer: entry.maker, designerCountry: entry.designerCountry ?? country(ofDesigner: entry.maker),
       family: entry.family, model: entry.model, count: 1, tpp: entry.tpp,
-      density: entry.performanceDensity, eccn: part.eccn ?? entry.eccn, datacenter: entry.datacenter,
+      density: entry.performanceDensity, eccn: eccn ?? entry.eccn, datacenter: entry.datacenter,
       how: how, confidence: .presumed)
   }
 

@@ -45,25 +45,30 @@ struct ProductRun {
   }
 
   mutating func walk(_ parts: [Part], path: String, origins: [String?]) {
-    for index in parts.indices {
-      // One copy of the part (its context keeps it); passing `parts[index]` around copies it each time.
-      let part = parts[index]
-      let chips = evaluator.identifier.identify(part)
-      let kind = part.kind
-      let magnetLike = kind == .magnet || kind?.presumedToHoldMagnets == true
-      // Most parts (resistors, housings) can meet no rule: no context is built for them.
-      let judged = engine.rules.contains {
-        $0.mayApply(hasChip: !chips.isEmpty, magnetLike: magnetLike, hasPrior: false)
+    // Parts are read in place through the buffer (an array's subscript copies the whole part) and
+    // copied once, into their context, only when judged.
+    parts.withUnsafeBufferPointer { parts in
+      for index in parts.indices {
+        let chips = evaluator.identifier.identify(
+          chip: parts[index].chip, name: parts[index].name, mpn: parts[index].mpn,
+          manufacturer: parts[index].manufacturer, eccn: parts[index].eccn)
+        let kind = parts[index].kind
+        let magnetLike = kind == .magnet || kind?.presumedToHoldMagnets == true
+        // Most parts (resistors, housings) can meet no rule: no context is built for them.
+        let judged = engine.rules.contains {
+          $0.mayApply(hasChip: !chips.isEmpty, magnetLike: magnetLike, hasPrior: false)
+        }
+        let hasChildren = !parts[index].parts.isEmpty
+        guard judged || hasChildren else { continue }
+        let ref = parts[index].ref
+        let here = path.isEmpty ? ref : "\(path)/\(ref)"
+        if judged {
+          judge(
+            PartContext(part: parts[index], path: here, ancestorOrigins: origins, product: product, chips: chips),
+            hasChip: !chips.isEmpty, magnetLike: magnetLike)
+        }
+        if hasChildren { walk(parts[index].parts, path: here, origins: origins + [parts[index].origin]) }
       }
-      let hasChildren = !part.parts.isEmpty
-      guard judged || hasChildren else { continue }
-      let here = path.isEmpty ? part.ref : "\(path)/\(part.ref)"
-      if judged {
-        judge(
-          PartContext(part: part, path: here, ancestorOrigins: origins, product: product, chips: chips),
-          hasChip: !chips.isEmpty, magnetLike: magnetLike)
-      }
-      if hasChildren { walk(part.parts, path: here, origins: origins + [part.origin]) }
     }
   }
 
