@@ -79,11 +79,12 @@ struct CellBuilder {
     for cell in cells where cell.conflict != .none {
       guard var finding = conflictFinding(cell, findings: findings, behind: &behind, loaded: loaded, regimes: regimes)
       else { continue }
-      if let index = groups.firstIndex(where: { $0.key == finding.message + finding.rule }) {
+      let key = finding.message + finding.rule
+      if let index = groups.firstIndex(where: { $0.key == key }) {
         groups[index].finding.markets.append(cell.market)
       } else {
         finding.markets = [cell.market]
-        groups.append((finding.message + finding.rule, finding))
+        groups.append((key, finding))
       }
     }
     return groups.map { group in
@@ -95,23 +96,57 @@ struct CellBuilder {
   }
 
   /// What conflict messages cite of the findings, made once per product rather than once per cell:
-  /// their market names by number and their "rule on part" lines.
+  /// their market names by number, their "rule on part" lines and their instruments, each distinct
+  /// line and instrument numbered (a cell then marks numbers as seen instead of hashing texts).
   private struct Behind {
     let markets: NumberedMarkets
-    var lines: [String?]
+    /// Each finding's line number, once made.
+    private var lineOf: [Int?]
+    private var lineNumbers: [String: Int] = [:]
+    private(set) var lines: [String] = []
+    /// Each finding's instruments by number, once made.
+    private var instrumentsOf: [[Int]?]
+    private var instrumentNumbers: [String: Int] = [:]
+    private(set) var instruments: [String] = []
 
     init(_ findings: [Finding], markets: NumberedMarkets) {
       self.markets = markets
-      lines = Array(repeating: nil, count: findings.count)
+      lineOf = Array(repeating: nil, count: findings.count)
+      instrumentsOf = Array(repeating: nil, count: findings.count)
     }
 
-    mutating func line(_ index: Int, _ findings: [Finding]) -> String {
-      if let line = lines[index] { return line }
+    mutating func line(_ index: Int, _ findings: [Finding]) -> Int {
+      if let number = lineOf[index] { return number }
       let part = findings[index].part
       let line = "\(findings[index].rule) on \(part.isEmpty ? "the product" : part)"
-      lines[index] = line
-      return line
+      let number = Self.number(line, &lineNumbers, &lines)
+      lineOf[index] = number
+      return number
     }
+
+    mutating func instruments(_ index: Int, _ findings: [Finding]) -> [Int] {
+      if let numbers = instrumentsOf[index] { return numbers }
+      var numbers: [Int] = []
+      for instrument in findings[index].instruments {
+        numbers.append(Self.number(instrument, &instrumentNumbers, &instruments))
+      }
+      instrumentsOf[index] = numbers
+      return numbers
+    }
+
+    private static func number(_ text: String, _ numbers: inout [String: Int], _ texts: inout [String]) -> Int {
+      if let number = numbers[text] { return number }
+      numbers[text] = texts.count
+      texts.append(text)
+      return texts.count - 1
+    }
+  }
+
+  /// Marks `number` seen; whether it was not before.
+  private static func firstTime(_ number: Int, _ seen: inout [Bool]) -> Bool {
+    if number >= seen.count { seen += repeatElement(false, count: number + 1 - seen.count) }
+    defer { seen[number] = true }
+    return !seen[number]
   }
 
   private static func conflictFinding(
@@ -121,7 +156,7 @@ struct CellBuilder {
     let covering = lines.markets.names.map { regimes.covers($0, cell.market) }
     var sides: [String] = []
     var instruments: [String] = []
-    var seenInstruments = Set<String>()
+    var seenInstruments: [Bool] = []
     var worst = Status.clear
     var bothLicensedOnly = true
     for pack in regimes.packHeads {
@@ -129,15 +164,15 @@ struct CellBuilder {
       guard status.isExposed || status == .indeterminate else { continue }
       // What lies behind the cell's status, read in place (a large product has many findings).
       var behind: [String] = []
-      var seen = Set<String>()
+      var seen: [Bool] = []
       for index in findings.indices
       where !findings[index].waived && findings[index].status == status && findings[index].regime == pack.id
         && lines.markets.any(of: index, in: covering)
       {
         let line = lines.line(index, findings)
-        if seen.insert(line).inserted { behind.append(line) }
-        for instrument in findings[index].instruments where seenInstruments.insert(instrument).inserted {
-          instruments.append(instrument)
+        if Self.firstTime(line, &seen) { behind.append(lines.lines[line]) }
+        for instrument in lines.instruments(index, findings) where Self.firstTime(instrument, &seenInstruments) {
+          instruments.append(lines.instruments[instrument])
         }
       }
       let parts = behind

@@ -7,12 +7,20 @@ public enum ResolvedScalar: Sendable, Equatable {
   case string(String)
 }
 
-private let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
 private let trueWords: Set<String> = ["yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]
 private let falseWords: Set<String> = ["no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]
 
 /// Whether a plain scalar's text is YAML 1.1's null (`""`, `~`, `null`).
-func isNullWord(_ text: String) -> Bool { text.utf8.count <= 4 && nullWords.contains(text) }
+/// (Compared directly: most texts are ruled out by their length, and the rest by one comparison
+/// of small strings, where a set would hash each text.)
+func isNullWord(_ text: String) -> Bool {
+  switch text.utf8.count {
+  case 0: return true
+  case 1: return text == "~"
+  case 4: return text == "null" || text == "Null" || text == "NULL"
+  default: return false
+  }
+}
 
 /// Resolves a scalar's text to a typed value: quoted scalars and `!!str` are strings; plain
 /// scalars follow YAML 1.1 (null, bool, decimal/hex/octal integers with `_`, floats).
@@ -20,7 +28,7 @@ public func resolvedScalar(text: String, style: ScalarStyle, tag: String?) -> Re
   if style == .quoted || tag == "tag:yaml.org,2002:str" { return .string(text) }
   // Null and boolean words start with a letter or `~` (or are empty); numbers never do.
   if text.utf8.count <= 5, !(text.utf8.first.map(isNumberStart) ?? false) {
-    if nullWords.contains(text) { return .null }
+    if isNullWord(text) { return .null }
     if trueWords.contains(text) { return .bool(true) }
     if falseWords.contains(text) { return .bool(false) }
   }
