@@ -60,7 +60,15 @@ extension JSONWriter {
     key("severity")
     writeString(finding.severity.rawValue)
     key("sources")
-    strings(finding.sources)
+    // A rule's findings share its list of sources (long addresses): written once, then copied.
+    if let cached = renderedSources.firstIndex(where: { $0.indent == indent && $0.items == finding.sources }) {
+      bytes.append(contentsOf: renderedSources[cached].bytes)
+    } else {
+      let start = bytes.count
+      strings(finding.sources)
+      if renderedSources.count == 8 { renderedSources.removeFirst() }
+      renderedSources.append((finding.sources, indent, Array(bytes[start...])))
+    }
     key("status")
     writeString(finding.status.rawValue)
     key("waived")

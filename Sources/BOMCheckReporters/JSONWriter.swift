@@ -34,6 +34,8 @@ struct JSONWriter {
   var bytes: [UInt8] = []
   /// Where finished bytes go; nil keeps them all in `bytes`.
   var output: ((UnsafeRawBufferPointer) throws -> Void)?
+  /// The last few `sources` lists written by `writeFinding`, with their indent and bytes.
+  var renderedSources: [(items: [String], indent: Int, bytes: [UInt8])] = []
 
   init(capacity: Int = 1 << 16) {
     bytes.reserveCapacity(capacity)
