@@ -27,6 +27,37 @@ import Testing
     #expect(found.map { [$0.0, $0.1] } == (expected.count == 2 ? expected : nil))
   }
 
+  /// Money read on bytes gives the amount `Double(_:)` gives, bit for bit, and declines all else.
+  @Test func plainMoneyReadsAmountsAsTheStandardLibrary() {
+    var generator = SystemRandomNumberGenerator()
+    var amounts = [
+      "0", "0.0", "007", "0.24", "0.1", "0.3", "1.005", "999999999999999", "99999999999999.9", "0.000000000000001",
+      "123456789.012345", "9007199254740993",
+    ]
+    for _ in 0..<20_000 {
+      let whole = String(UInt64.random(in: 0..<1_000_000_000_000, using: &generator))
+      let decimals = Int.random(in: 0...12, using: &generator)
+      let fraction = String((0..<decimals).map { _ in "0123456789".randomElement(using: &generator) ?? "0" })
+      amounts.append(decimals == 0 ? whole : "\(whole).\(fraction)")
+    }
+    for amount in amounts {
+      let text = "\(amount) USD"
+      let digits = amount.filter(\.isNumber).count
+      guard let plain = DecodeContext.plainMoney(text) else {
+        #expect(digits > 15, "\(text) declined")
+        continue
+      }
+      #expect(plain.amount.bitPattern == Double(amount)?.bitPattern, "\(text)")
+      #expect(plain.currency == "USD")
+    }
+    for other in [
+      "5. USD", ".5 USD", "1e3 USD", "-1 USD", "+1 USD", "1  USD", " 1 USD", "1 usd", "1 USDT", "1 US", "1.2.3 USD",
+      "1,5 EUR", "inf USD", "1 USD ", "1\tUSD", "",
+    ] {
+      #expect(DecodeContext.plainMoney(other) == nil, "\(other)")
+    }
+  }
+
   @Test(arguments: [
     "1", "-1", "+1", "0.5", ".5", "-.inf", ".nan", "", "~", "null", "yes", "No", "off", "1e3", "0x1F", "1_000", "abc",
   ])
