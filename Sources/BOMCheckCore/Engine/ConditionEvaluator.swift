@@ -55,6 +55,7 @@ struct ConditionEvaluator {
     case .market(let names):
       return Self.inMarket(names, input, regimes) ? .yes(.declared, []) : .no
     case .hasFinding(let rule, let statuses):
+      input.context.consultedMarket = true
       guard let status = input.prior[rule], statuses.contains(status) else { return .no }
       return .yes(.declared, ["\(rule) is \(status.rawValue) for this part"])
     case .chipIs(let ids):
@@ -81,6 +82,7 @@ struct ConditionEvaluator {
     case .endUse(let uses): return !uses.contains(input.context.product.endUse)
     case .market(let names): return !Self.inMarket(names, input, regimes)
     case .hasFinding(let rule, let statuses):
+      input.context.consultedMarket = true
       guard let status = input.prior[rule] else { return true }
       return !statuses.contains(status)
     default: return false
@@ -88,7 +90,8 @@ struct ConditionEvaluator {
   }
 
   private static func inMarket(_ names: [String], _ input: Input, _ regimes: RegimeSet) -> Bool {
-    names.contains { regimes.covers($0, input.market) }
+    input.context.consultedMarket = true
+    return names.contains { regimes.covers($0, input.market) }
   }
 
   /// Whether a code list (which may name `unknown`) holds for a value (nil = unknown).
@@ -133,6 +136,7 @@ struct ConditionEvaluator {
       }
     }
     guard index == 0, origins[0] == "CN" else { return .no }
+    context.consultedMarket = true
     return market == "CN" ? .no : .yes(.declared, ["the product is assembled in CN and sold outside China"])
   }
 

@@ -1,8 +1,8 @@
 /// A part as the engine sees it: its path from the product, its ancestors' origins and its chips.
 ///
 /// A class so that the many condition evaluations on one part share it instead of copying the
-/// part's fields each time. Immutable but for `magnetAnswers`, which only the task judging the part
-/// writes, while it judges it (hence `@unchecked`).
+/// part's fields each time. Immutable but for `magnetAnswers` and `consultedMarket`, which only the
+/// task judging the part writes, while it judges it (hence `@unchecked`).
 final class PartContext: @unchecked Sendable {
   let part: Part
   /// Refs from the product, joined with `/`.
@@ -16,6 +16,9 @@ final class PartContext: @unchecked Sendable {
   /// What `MagnetFacts.holds` answered for each element list asked about: several rules ask about
   /// the same list, and each market class asks again.
   var magnetAnswers: [(elements: [String], truth: Truth)] = []
+  /// Set when an evaluation reads the market or the earlier results of its market class: until
+  /// then, what it found holds for every class (`ProductRun.judge` then evaluates a rule once).
+  var consultedMarket = false
 
   init(part: Part, path: String, ancestorOrigins: [String?], product: Product, chips: [IdentifiedChip]) {
     self.part = part

@@ -80,13 +80,18 @@ struct ProductRun {
     for (position, prepared) in engine.rules.enumerated()
     where prepared.mayApply(hasChip: hasChip, magnetLike: magnetLike, hasPrior: hasPrior) {
       var byClass: [Result?] = []
+      // Whether the first class's evaluation read its market (or its earlier results): if not,
+      // its result holds for every class, whatever the rule could depend on.
+      var consulted = false
       for (index, markets) in classes.enumerated() {
         let result: Result?
-        if !prepared.marketDependent, index > 0 {
+        if index > 0, !prepared.marketDependent || !consulted {
           result = byClass.isEmpty ? nil : byClass[0]
         } else {
+          context.consultedMarket = false
           result = evaluate(
             prepared, context: context, market: markets[0], prior: earlier.isEmpty ? [:] : earlier[index])
+          consulted = context.consultedMarket
         }
         guard let result else { continue }
         if byClass.isEmpty { byClass = Array(repeating: nil, count: classes.count) }
