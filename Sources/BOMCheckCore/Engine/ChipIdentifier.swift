@@ -27,7 +27,16 @@ public struct IdentifiedChip: Sendable, Hashable {
 
   /// "Huawei Ascend 910B".
   public var label: String {
-    [designer, family, model].compactMap { $0 }.joined(separator: " ")
+    // (`[designer, family, model].compactMap { $0 }.joined(separator: " ")`, without the arrays.)
+    var label = designer ?? ""
+    var first = designer == nil
+    for word in [family, model] {
+      guard let word else { continue }
+      if !first { label += " " }
+      first = false
+      label += word
+    }
+    return label
   }
 }
 
@@ -286,11 +295,17 @@ final class ChipIdentifier: Sendable {
   /// The Entity List party a designer name matches, if any.
   func listedEntity(_ designer: String?) -> ListedEntity? {
     guard let designer else { return nil }
-    let wanted = Self.normalize(designer)
-    guard !wanted.isEmpty else { return nil }
-    let index = entityNames.firstIndex { names in
-      names.contains { name in name == wanted || wanted.hasPrefix(name) || name.hasPrefix(wanted) }
+    // Chips name few designers, and rules ask about each chip in every market class.
+    let index = listedEntities.value(for: designer) { designer in
+      let wanted = Self.normalize(designer)
+      guard !wanted.isEmpty else { return nil }
+      return entityNames.firstIndex { names in
+        names.contains { name in name == wanted || wanted.hasPrefix(name) || name.hasPrefix(wanted) }
+      }
     }
     return index.map { regimes.entities[$0] }
   }
+
+  /// `listedEntity` by designer name: the position in `regimes.entities`, or nil.
+  private let listedEntities = SharedMemo<String, Int?>(capacity: 1 << 10)
 }
