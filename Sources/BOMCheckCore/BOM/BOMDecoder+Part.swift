@@ -23,45 +23,49 @@ extension BOMDecoder {
     // after it is made is copied whole on return.
     let location = context.location(mark)
     var ref = ""
-    if let refPair = fields[.ref], let text = context.text(refPair) {
+    if let (text, style) = fields.scalar(.ref), let kept = DecodeContext.acceptedText(text, style: style),
+      Patterns.isRef(kept)
+    {
+      ref = kept
+    } else if let refPair = fields[.ref], let text = context.text(refPair) {
       ref = text
       if !Patterns.isRef(ref) {
         context.error(
           "bad-ref", refPair.value.mark, "ref `\(ref)` must match [A-Za-z0-9][A-Za-z0-9._-]*")
       }
     }
-    let name = context.text(fields[.name])
-    let manufacturer = context.text(fields[.manufacturer])
-    let mpn = context.text(fields[.mpn])
-    let origin = context.country(fields[.origin])
-    let refinedIn = context.country(fields[.refinedIn])
-    let unit = context.oneOf(fields[.unit], QuantityUnit.self) ?? .pcs
-    let qty = decodeQuantity(fields[.qty], unit: unit, &context)
-    let massGrams = positive(fields[.massGrams], &context)
+    let name = context.text(fields, .name)
+    let manufacturer = context.text(fields, .manufacturer)
+    let mpn = context.text(fields, .mpn)
+    let origin = context.country(fields, .origin)
+    let refinedIn = context.country(fields, .refinedIn)
+    let unit = context.oneOf(fields, .unit, QuantityUnit.self) ?? .pcs
+    let qty = decodeQuantity(fields, unit: unit, &context)
+    let massGrams = positive(fields, .massGrams, &context)
     let composition = decodeComposition(fields[.composition], &context)
-    let unitCost = context.money(fields[.unitCost])
-    let material = context.oneOf(fields[.material], Material.self)
-    let grade = context.text(fields[.grade])
+    let unitCost = context.money(fields, .unitCost)
+    let material = context.oneOf(fields, .material, Material.self)
+    let grade = context.text(fields, .grade)
     let chip = decodeChip(fields[.chip], &context)
-    let eccn = context.text(fields[.eccn])
-    let notes = context.text(fields[.notes])
+    let eccn = context.text(fields, .eccn)
+    let notes = context.text(fields, .notes)
     var kind: PartKind?
     var kindSource: KindSource?
-    if let declared = context.oneOf(fields[.kind], PartKind.self) {
+    if let declared = context.oneOf(fields, .kind, PartKind.self) {
       kind = declared
       kindSource = .declared
-    } else if fields[.kind] == nil, let inferred = context.inferKind(name: name, mpn: mpn, manufacturer: manufacturer) {
+    } else if !fields.has(.kind), let inferred = context.inferKind(name: name, mpn: mpn, manufacturer: manufacturer) {
       kind = inferred
       kindSource = .inferred
     }
     var include: String?
     var includeLocation: SourceLocation?
-    if let includePair = fields[.include] {
-      include = context.text(includePair)
-      includeLocation = context.location(includePair.value.mark)
-      if fields[.parts] != nil {
+    if fields.has(.include) {
+      include = context.text(fields, .include)
+      includeLocation = fields.valueMark(.include).map(context.location)
+      if fields.has(.parts) {
         context.error(
-          "include-and-parts", includePair.key.mark,
+          "include-and-parts", fields[.include]?.key.mark,
           "a part with `include:` may not also have `parts:`")
       }
     }
@@ -72,17 +76,32 @@ extension BOMDecoder {
       include: include, parts: parts, location: location, includeLocation: includeLocation)
   }
 
+  /// `decodeQuantity(fields[.qty], ...)`, a kept scalar read in place.
+  private func decodeQuantity(_ fields: PartFields, unit: QuantityUnit, _ context: inout DecodeContext) -> Double {
+    if let qty = DecodeContext.keptNumber(fields, .qty), qty > 0, Self.isWhole(qty, unit: unit) { return qty }
+    return decodeQuantity(fields[.qty], unit: unit, &context)
+  }
+
+  /// Whether `qty` may count `unit`: discrete parts come whole.
+  private static func isWhole(_ qty: Double, unit: QuantityUnit) -> Bool { unit != .pcs || qty.rounded() == qty }
+
   private func decodeQuantity(_ pair: YAMLPair?, unit: QuantityUnit, _ context: inout DecodeContext)
     -> Double
   {
     guard let pair, let qty = positive(pair, &context) else { return 1 }
-    if unit == .pcs, qty.rounded() != qty {
+    if !Self.isWhole(qty, unit: unit) {
       context.error(
         "fractional-qty", pair.value.mark,
         "`qty` \(pair.value.scalarText ?? "") must be a whole number for discrete parts (unit pcs); set `unit:` for m, kg, g or l"
       )
     }
     return qty
+  }
+
+  /// `positive(fields[key], ...)`, a kept scalar read in place.
+  private func positive(_ fields: PartFields, _ key: PartKey, _ context: inout DecodeContext) -> Double? {
+    if let value = DecodeContext.keptNumber(fields, key), value > 0 { return value }
+    return positive(fields[key], &context)
   }
 
   private func positive(_ pair: YAMLPair?, _ context: inout DecodeContext) -> Double? {

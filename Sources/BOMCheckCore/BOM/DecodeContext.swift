@@ -81,29 +81,42 @@ public struct DecodeContext: Sendable {
       error("wrong-type", pair.value.mark, "`\(key)` must be text, got \(pair.value.typeDescription)")
       return nil
     }
-    if style == .plain, pair.value.tag == nil, isNullWord(text) {
+    if pair.value.tag == nil, Self.acceptedText(text, style: style) == nil {
       error("empty-value", pair.value.mark, "`\(key)` is empty; give a value or remove the key")
       return nil
     }
     return text
   }
 
+  /// An untagged scalar's text as `text(_:)` takes it: nil for YAML's null (a plain null word).
+  @inline(__always)
+  static func acceptedText(_ text: String, style: ScalarStyle) -> String? {
+    style == .plain && isNullWord(text) ? nil : text
+  }
+
   /// A number (integer or decimal, not quoted).
   public mutating func number(_ pair: YAMLPair?) -> Double? {
     guard let pair else { return nil }
     let key = pair.key.scalarText ?? ""
-    if case .scalar(let text, let style) = pair.value.content {
-      switch resolvedScalar(text: text, style: style, tag: pair.value.tag) {
-      case .int(let value): return Double(value)
-      case .float(let value) where value.isFinite: return value
-      default: break
-      }
+    if case .scalar(let text, let style) = pair.value.content,
+      let value = Self.numberValue(text, style: style, tag: pair.value.tag)
+    {
+      return value
     }
     let shown = pair.value.scalarText.map { " `\($0)`" } ?? ""
     error(
       "wrong-type", pair.value.mark,
       "`\(key)` must be a number, got \(pair.value.typeDescription)\(shown)")
     return nil
+  }
+
+  /// A scalar's number as `number(_:)` reads it: a YAML integer or finite float; nil otherwise.
+  static func numberValue(_ text: String, style: ScalarStyle, tag: String?) -> Double? {
+    switch resolvedScalar(text: text, style: style, tag: tag) {
+    case .int(let value): return Double(value)
+    case .float(let value) where value.isFinite: return value
+    default: return nil
+    }
   }
 
   /// A whole number (not quoted).
@@ -166,8 +179,7 @@ public struct DecodeContext: Sendable {
   /// An ISO 3166-1 alpha-2 code, or nil for `unknown`/absent; `valid` is false after an error.
   public mutating func country(_ pair: YAMLPair?) -> String? {
     guard let pair, let raw = text(pair) else { return nil }
-    if raw == "unknown" { return nil }
-    if codes.isCountry(raw) { return raw }
+    if let value = countryValue(raw) { return value }
     let key = pair.key.scalarText ?? ""
     let upper = raw.uppercased()
     let hint =
@@ -177,12 +189,17 @@ public struct DecodeContext: Sendable {
     return nil
   }
 
+  /// What `country(_:)` makes of a text: the code, or nil for `unknown` (`.some`); nil when it is
+  /// no country code.
+  func countryValue(_ raw: String) -> String?? {
+    if raw == "unknown" { return .some(nil) }
+    return codes.isCountry(raw) ? .some(raw) : nil
+  }
+
   /// `"<amount> <ISO 4217 code>"` with amount ≥ 0.
   public mutating func money(_ pair: YAMLPair?) -> Money? {
     guard let pair, let raw = text(pair) else { return nil }
-    if let plain = Self.plainMoney(raw), codes.isCurrency(plain.currency) {
-      return Money(amount: plain.amount, currency: plain.currency)
-    }
+    if let plain = plainMoneyValue(raw) { return plain }
     let key = pair.key.scalarText ?? ""
     let pieces = Self.twoWords(raw)
     guard let pieces, let amount = Double(pieces.0), amount.isFinite else {
@@ -202,6 +219,12 @@ public struct DecodeContext: Sendable {
       return nil
     }
     return Money(amount: amount, currency: currency)
+  }
+
+  /// `plainMoney` with a known currency.
+  func plainMoneyValue(_ raw: String) -> Money? {
+    guard let plain = Self.plainMoney(raw), codes.isCurrency(plain.currency) else { return nil }
+    return Money(amount: plain.amount, currency: plain.currency)
   }
 
   /// Money written the usual way, `<digits>[.<digits>] <three capital letters>`, read without

@@ -60,15 +60,16 @@ private struct EventReader {
     let mark: Mark
     /// Its depth (top-level parts are 1).
     let depth: Int
-    /// Where its pairs start on the reader's `pairs` stack.
+    /// Where its pairs start on the reader's `pairs` stack, and its kept scalars on `scalars`.
     let start: Int
-    /// Where each part key's pair is, from `start`.
+    let scalarStart: Int
+    /// Where each part key's pair or scalar is (`PartFields.Positions`), from those starts.
     var positions = PartFields.none
     /// The part keys seen (bit `rawValue`).
     var seen: UInt32 = 0
-    /// The pending key and its node; nil with `merging` for a merge key.
+    /// The pending key and where it is written; nil with `merging` for a merge key.
     var key: PartKey?
-    var keyNode: YAMLNode?
+    var keyMark: Mark?
     var merging = false
     /// What merge keys bring in (mappings, or lists of them), in order.
     var merges: [YAMLNode] = []
@@ -95,9 +96,11 @@ private struct EventReader {
   var collections: [Collection] = []
   /// The innermost open part mapping (a stored property, so that it is changed in place), and
   /// the ones around it.
-  var current = PartMapping(mark: Mark(line: 0, column: 0), depth: 0, start: 0)
-  /// The pairs of the open part mappings, innermost last (one array for all: no array per part).
+  var current = PartMapping(mark: Mark(line: 0, column: 0), depth: 0, start: 0, scalarStart: 0)
+  /// The pairs of the open part mappings, innermost last (one array for all: no array per part),
+  /// and their values kept as scalars (most of them: no YAML nodes are made for these).
   var pairs: [YAMLPair] = []
+  var scalars: [ScalarField] = []
   var outerParts: [PartMapping] = []
   var partLists: [PartList] = []
   var root: YAMLNode?
@@ -149,10 +152,21 @@ private struct EventReader {
       guard data.tag == nil else { throw GiveUp() }
       let bytes = UnsafeBufferPointer(start: data.value, count: Int(data.length))
       let style: ScalarStyle = data.style == YAML_PLAIN_SCALAR_STYLE ? .plain : .quoted
-      if open.last == .part, current.key == nil, !current.merging, data.anchor == nil {
-        let merge = bytes.count == 2 && bytes[0] == UInt8(ascii: "<") && bytes[1] == UInt8(ascii: "<")
-        try partKey(PartKey.named(bytes), merge: merge, style: style, mark: start)
-        return
+      if open.last == .part, !current.merging, data.anchor == nil {
+        guard let key = current.key else {
+          let merge = bytes.count == 2 && bytes[0] == UInt8(ascii: "<") && bytes[1] == UInt8(ascii: "<")
+          try partKey(PartKey.named(bytes), merge: merge, style: style, mark: start)
+          return
+        }
+        // A part's scalar value is kept as written (`parts` must be a list: the general path says so).
+        if key != .parts, let keyMark = current.keyMark {
+          current.positions[key.rawValue] = PartFields.scalarLane(scalars.count - current.scalarStart)
+          scalars.append(
+            ScalarField(text: String(decoding: bytes, as: UTF8.self), style: style, keyMark: keyMark, valueMark: start))
+          current.key = nil
+          current.keyMark = nil
+          return
+        }
       }
       let text = String(decoding: bytes, as: UTF8.self)
       let node = YAMLNode(.scalar(text, style), mark: start)
@@ -165,7 +179,8 @@ private struct EventReader {
       if let anchor { openAnchors.append(anchor) }
       switch open.last {
       case .partList? where anchor == nil:
-        var outer = PartMapping(mark: start, depth: partLists[partLists.count - 1].depth, start: pairs.count)
+        var outer = PartMapping(
+          mark: start, depth: partLists[partLists.count - 1].depth, start: pairs.count, scalarStart: scalars.count)
         swap(&outer, &current)
         if open.contains(.part) { outerParts.append(outer) }
         open.append(.part)
@@ -240,13 +255,15 @@ private struct EventReader {
       try complete(YAMLNode(.sequence(collection.items), mark: collection.mark), size: collection.size)
     case .part?:
       // The mapping is moved out of `current`, not copied.
-      var mapping = outerParts.popLast() ?? PartMapping(mark: current.mark, depth: 0, start: 0)
+      var mapping = outerParts.popLast() ?? PartMapping(mark: current.mark, depth: 0, start: 0, scalarStart: 0)
       swap(&mapping, &current)
       let mark = mapping.mark
       let start = mapping.start
+      let scalarStart = mapping.scalarStart
       let part = try finish(consume mapping)
-      // Its pairs are done with (and no longer shared): the stack shrinks in place.
+      // Its pairs and scalars are done with (and no longer shared): the stacks shrink in place.
       pairs.removeSubrange(start...)
+      scalars.removeSubrange(scalarStart...)
       partLists[partLists.count - 1].parts.append(part)
       partLists[partLists.count - 1].marks.append(mark)
     case .partList?:
@@ -285,9 +302,10 @@ private struct EventReader {
     }
     guard mapping.seen & (1 << UInt32(PartKey.ref.rawValue)) != 0 else { throw GiveUp() }
     let before = context.diagnostics.count
-    let fields = PartFields(pairs: pairs[mapping.start...], positions: mapping.positions)
+    let fields = PartFields(
+      pairs: pairs[mapping.start...], scalars: scalars[mapping.scalarStart...], positions: mapping.positions)
     var children: [Part] = []
-    if fields[.include] == nil, fields[.parts] != nil {
+    if !fields.has(.include), fields.has(.parts) {
       if let mergedParts {
         // Sub-parts brought in by a merge are a tree: decoded the general way.
         children = decoder.decodeParts(mergedParts, depth: mapping.depth + 1, &context)
@@ -323,8 +341,7 @@ private struct EventReader {
     guard current.seen & bit == 0 else { throw GiveUp() }
     current.seen |= bit
     current.key = partKey
-    // The key's own text is the (static) name: the same text, without a string made per part.
-    current.keyNode = YAMLNode(.scalar(partKey.name, style), mark: mark)
+    current.keyMark = mark
   }
 
   /// Hands a finished node of `size` nodes to the open collection (or makes it the root).
@@ -369,9 +386,11 @@ private struct EventReader {
       }
       // `parts` arrives here only as its placeholder, once its list closed.
       if partKey == .parts, case .scalar = node.content { throw GiveUp() }
-      guard let key = current.keyNode else { throw GiveUp() }
+      guard let keyMark = current.keyMark else { throw GiveUp() }
+      // The key's own text is the (static) name: the same text, without a string made per part.
+      let key = YAMLNode(.scalar(partKey.name, .plain), mark: keyMark)
       current.key = nil
-      current.keyNode = nil
+      current.keyMark = nil
       current.positions[partKey.rawValue] = Int32(pairs.count - current.start)
       pairs.append(YAMLPair(key: key, value: node))
     case .partList?:

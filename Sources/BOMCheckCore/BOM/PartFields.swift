@@ -51,35 +51,83 @@ enum PartKey: Int, CaseIterable {
   }
 }
 
+/// A scalar value of a part that `DirectBOMReader` kept as it was written, without YAML nodes
+/// (most values of most parts): untagged, unanchored, plain or quoted.
+struct ScalarField {
+  let text: String
+  let style: ScalarStyle
+  /// Where its key and its value start.
+  let keyMark: Mark
+  let valueMark: Mark
+}
+
 /// A part mapping's pairs by key, after unknown keys were reported: the position of each known
 /// key's pair in the mapping (parts are the bulk of a BOM, so this avoids string comparisons).
+///
+/// Values the direct reader kept as ``ScalarField``s are read in place through `scalar(_:)`; a
+/// pair is made for one only when a general helper asks for it (to report a problem).
 struct PartFields {
-  /// For each `PartKey`, the position of its pair, or -1 (a vector, not an array: no allocation
-  /// per part).
+  /// For each `PartKey`: the position of its pair (0 and up), of its scalar (`-2 - position`), or
+  /// -1 when absent (a vector, not an array: no allocation per part).
   typealias Positions = SIMD32<Int32>
 
   /// The mapping's pairs, in source order (a slice: the direct reader keeps the pairs of the
   /// parts it is reading on one stack).
   let pairs: ArraySlice<YAMLPair>
+  /// The direct reader's kept scalars (on a stack of their own).
+  let scalars: ArraySlice<ScalarField>
   private(set) var positions: Positions
 
-  init(pairs: ArraySlice<YAMLPair>, positions: Positions = Self.none) {
+  init(
+    pairs: ArraySlice<YAMLPair>, scalars: ArraySlice<ScalarField> = [][...], positions: Positions = Self.none
+  ) {
     assert(PartKey.allCases.count <= 32, "PartFields keeps one lane per part key")
     self.pairs = pairs
+    self.scalars = scalars
     self.positions = positions
   }
 
   /// No key present.
   static let none = Positions(repeating: -1)
 
+  /// The position lane value of the scalar at `position` on the scalars stack.
+  static func scalarLane(_ position: Int) -> Int32 { Int32(-2 - position) }
+
   mutating func set(_ key: PartKey, at position: Int) { positions[key.rawValue] = Int32(position) }
 
-  /// The pair for `key`, if present. (Inlined: for the many absent keys, callers then see the
-  /// nil and make and destroy nothing.)
+  /// Whether `key` is written.
+  @inline(__always)
+  func has(_ key: PartKey) -> Bool { positions[key.rawValue] != -1 }
+
+  /// The text and style of `key`'s value when the direct reader kept it as a scalar; nil
+  /// otherwise (absent, or a node: then read it through the pair).
+  @inline(__always)
+  func scalar(_ key: PartKey) -> (text: String, style: ScalarStyle)? {
+    let lane = Int(positions[key.rawValue])
+    guard lane <= -2 else { return nil }
+    let field = scalars[scalars.startIndex + (-2 - lane)]
+    return (field.text, field.style)
+  }
+
+  /// Where `key`'s value starts, if present.
+  func valueMark(_ key: PartKey) -> Mark? {
+    let lane = Int(positions[key.rawValue])
+    if lane <= -2 { return scalars[scalars.startIndex + (-2 - lane)].valueMark }
+    return lane < 0 ? nil : pairs[pairs.startIndex + lane].value.mark
+  }
+
+  /// The pair for `key`, if present (made for a kept scalar). (Inlined: for the many absent keys,
+  /// callers then see the nil and make and destroy nothing.)
   @inline(__always)
   subscript(_ key: PartKey) -> YAMLPair? {
-    let position = positions[key.rawValue]
-    return position < 0 ? nil : pairs[pairs.startIndex + Int(position)]
+    let lane = Int(positions[key.rawValue])
+    if lane <= -2 {
+      let field = scalars[scalars.startIndex + (-2 - lane)]
+      return YAMLPair(
+        key: YAMLNode(.scalar(key.name, .plain), mark: field.keyMark),
+        value: YAMLNode(.scalar(field.text, field.style), mark: field.valueMark))
+    }
+    return lane < 0 ? nil : pairs[pairs.startIndex + lane]
   }
 }
 
@@ -108,5 +156,57 @@ extension DecodeContext {
       error("missing-key", node.mark, "a part is missing the required key `ref`")
     }
     return fields
+  }
+}
+
+extension DecodeContext {
+  // A part's fields read from `PartFields`: a scalar the direct reader kept is read in place and,
+  // when the same rule as the general helper accepts it, taken; anything else (a node, a value
+  // with a problem) goes to the general helper, which reads it again and reports the problem.
+
+  /// `text(fields[key])`.
+  mutating func text(_ fields: PartFields, _ key: PartKey) -> String? {
+    if let (text, style) = fields.scalar(key), let accepted = Self.acceptedText(text, style: style) {
+      return accepted
+    }
+    return text(fields[key])
+  }
+
+  /// `country(fields[key])`.
+  mutating func country(_ fields: PartFields, _ key: PartKey) -> String? {
+    if let (text, style) = fields.scalar(key), let raw = Self.acceptedText(text, style: style),
+      let value = countryValue(raw)
+    {
+      return value
+    }
+    return country(fields[key])
+  }
+
+  /// `oneOf(fields[key], type)`.
+  mutating func oneOf<Value: RawRepresentable & CaseIterable>(
+    _ fields: PartFields, _ key: PartKey, _ type: Value.Type
+  ) -> Value? where Value.RawValue == String {
+    if let (text, style) = fields.scalar(key), let raw = Self.acceptedText(text, style: style),
+      let value = Value(rawValue: raw)
+    {
+      return value
+    }
+    return oneOf(fields[key], type)
+  }
+
+  /// `money(fields[key])`.
+  mutating func money(_ fields: PartFields, _ key: PartKey) -> Money? {
+    if let (text, style) = fields.scalar(key), let raw = Self.acceptedText(text, style: style),
+      let value = plainMoneyValue(raw)
+    {
+      return value
+    }
+    return money(fields[key])
+  }
+
+  /// The number of a kept scalar (`number(fields[key])` when it is one), without any report.
+  static func keptNumber(_ fields: PartFields, _ key: PartKey) -> Double? {
+    guard let (text, style) = fields.scalar(key) else { return nil }
+    return numberValue(text, style: style, tag: nil)
   }
 }
