@@ -37,15 +37,16 @@ struct CellBuilder {
   }
 
   private func conflict(_ status: [String: Status]) -> ConflictLevel {
-    var exposed = Set<String>()
-    var undecided = Set<String>()
+    // Jurisdictions in lists, not sets: there are a few packs.
+    var exposed: [String] = []
+    var undecided: [String] = []
     for pack in regimes.packHeads {
       let value = status[pack.id] ?? .clear
-      if value.isExposed { exposed.insert(pack.jurisdiction) }
-      if value == .indeterminate { undecided.insert(pack.jurisdiction) }
+      if value.isExposed, !exposed.contains(pack.jurisdiction) { exposed.append(pack.jurisdiction) }
+      if value == .indeterminate, !undecided.contains(pack.jurisdiction) { undecided.append(pack.jurisdiction) }
     }
     if exposed.count >= 2 { return .conflict }
-    if exposed.count == 1, !undecided.subtracting(exposed).isEmpty { return .possible }
+    if exposed.count == 1, undecided.contains(where: { !exposed.contains($0) }) { return .possible }
     return .none
   }
 

@@ -23,6 +23,9 @@ final class PreparedRule: Sendable {
   /// Whether a `has_finding` condition of some rule names this rule (its results are then kept
   /// per part for later rules).
   let isReferenced: Bool
+  /// For an unverified instrument (`InstrumentState.unverified`): what to confirm, and
+  /// ` if <instrument> applies after <day>: ` (made once, not for every result).
+  let unverified: (confirm: String, condition: String)?
 
   init(_ rule: Rule, state: InstrumentState, regimes: RegimeSet, referenced: Set<String>) {
     isReferenced = referenced.contains(rule.id)
@@ -42,6 +45,15 @@ final class PreparedRule: Sendable {
     marketDependent = resolved.outcomes.contains { Self.dependsOnMarket($0.when) }
     sources = ProductRun.unique(rule.instruments.flatMap { regimes.sourceURLs(for: $0) })
     basis = ". Basis: \(rule.instruments.first ?? ""), \(state.sentence)."
+    if case .unverified(let since, _, _) = state {
+      let instrument = rule.instruments.first ?? ""
+      unverified = (
+        "confirm the status of \(instrument) since \(since), then pin it with `regime_overrides` in .bomcheck.yaml",
+        " if \(instrument) applies after \(since): "
+      )
+    } else {
+      unverified = nil
+    }
   }
 
   /// Whether the rule can apply to a part with these facts.

@@ -145,7 +145,6 @@ struct ProductRun {
 
   /// Applies the rule's instrument status on the date.
   private func apply(_ prepared: PreparedRule, to result: Result) -> Result? {
-    let instrument = prepared.rule.instruments.first ?? ""
     var adjusted = result
     adjusted.message = result.message + prepared.basis
     switch prepared.state {
@@ -156,17 +155,14 @@ struct ProductRun {
       adjusted.status = .advisory
       adjusted.message = "Would be \(result.status.rawValue), but the rule is suspended: \(adjusted.message)"
       return adjusted
-    case .unverified(let since, _, _):
-      guard result.status > .advisory else { return adjusted }
-      let confirm =
-        "confirm the status of \(instrument) since \(since), then pin it with `regime_overrides` in .bomcheck.yaml"
+    case .unverified:
+      guard result.status > .advisory, let (confirm, condition) = prepared.unverified else { return adjusted }
       if result.status == .indeterminate {
-        adjusted.settle = [result.settle, confirm].compactMap { $0 }.joined(separator: "; ")
+        adjusted.settle = result.settle.map { "\($0); \(confirm)" } ?? confirm
         return adjusted
       }
       adjusted.status = .indeterminate
-      adjusted.message =
-        "Would be \(result.status.rawValue) if \(instrument) applies after \(since): \(adjusted.message)"
+      adjusted.message = "Would be " + result.status.rawValue + condition + adjusted.message
       adjusted.settle = confirm
       return adjusted
     case .notYetEffective, .overridden:
