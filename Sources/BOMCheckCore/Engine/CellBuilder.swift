@@ -77,15 +77,27 @@ struct CellBuilder {
   ) -> [Finding] {
     var groups: [(key: String, finding: Finding)] = []
     var behind = Behind(findings, markets: numbered)
+    // Cells with the same findings behind the same statuses make the same finding: its group is
+    // found again by that signature, without making its message again.
+    var bySignature: [[Int]: Int] = [:]
     for cell in cells where cell.conflict != .none {
-      guard var finding = conflictFinding(cell, findings: findings, behind: &behind, loaded: loaded, regimes: regimes)
-      else { continue }
+      let sides = Self.sides(cell, findings: findings, markets: numbered, regimes: regimes)
+      guard !sides.isEmpty else { continue }
+      var signature = [cell.conflict == .conflict ? 1 : 0]
+      for side in sides { signature += [side.pack, side.status.rank, side.indices.count] + side.indices }
+      if let index = bySignature[signature] {
+        groups[index].finding.markets.append(cell.market)
+        continue
+      }
+      var finding = conflictFinding(cell, sides: sides, findings: findings, behind: &behind, loaded: loaded, regimes: regimes)
       let key = finding.message + finding.rule
       if let index = groups.firstIndex(where: { $0.key == key }) {
         groups[index].finding.markets.append(cell.market)
+        bySignature[signature] = index
       } else {
         finding.markets = [cell.market]
         groups.append((key, finding))
+        bySignature[signature] = groups.count - 1
       }
     }
     return groups.map { group in
@@ -150,26 +162,41 @@ struct CellBuilder {
     return !seen[number]
   }
 
-  private static func conflictFinding(
-    _ cell: Cell, findings: [Finding], behind lines: inout Behind, loaded: LoadedProduct, regimes: RegimeSet
-  ) -> Finding? {
+  /// For each pack head whose status in the cell is exposed or undecided: the status and the
+  /// findings behind it (their positions), read in place (a large product has many findings).
+  private static func sides(
+    _ cell: Cell, findings: [Finding], markets: NumberedMarkets, regimes: RegimeSet
+  ) -> [(pack: Int, status: Status, indices: [Int])] {
     // Which of the findings' market names stand for this cell's market.
-    let covering = lines.markets.names.map { regimes.covers($0, cell.market) }
-    var sides: [String] = []
+    let covering = markets.names.map { regimes.covers($0, cell.market) }
+    var sides: [(pack: Int, status: Status, indices: [Int])] = []
+    for (position, pack) in regimes.packHeads.enumerated() {
+      let status = cell.status[pack.id] ?? .clear
+      guard status.isExposed || status == .indeterminate else { continue }
+      let indices = findings.indices.filter { index in
+        !findings[index].waived && findings[index].status == status && findings[index].regime == pack.id
+          && markets.any(of: index, in: covering)
+      }
+      sides.append((position, status, indices))
+    }
+    return sides
+  }
+
+  private static func conflictFinding(
+    _ cell: Cell, sides: [(pack: Int, status: Status, indices: [Int])], findings: [Finding],
+    behind lines: inout Behind, loaded: LoadedProduct, regimes: RegimeSet
+  ) -> Finding {
+    var texts: [String] = []
     var instruments: [String] = []
     var seenInstruments: [Bool] = []
     var worst = Status.clear
     var bothLicensedOnly = true
-    for pack in regimes.packHeads {
-      let status = cell.status[pack.id] ?? .clear
-      guard status.isExposed || status == .indeterminate else { continue }
-      // What lies behind the cell's status, read in place (a large product has many findings).
+    for side in sides {
+      let pack = regimes.packHeads[side.pack]
+      let status = side.status
       var behind: [String] = []
       var seen: [Bool] = []
-      for index in findings.indices
-      where !findings[index].waived && findings[index].status == status && findings[index].regime == pack.id
-        && lines.markets.any(of: index, in: covering)
-      {
+      for index in side.indices {
         let line = lines.line(index, findings)
         if Self.firstTime(line, &seen) { behind.append(lines.lines[line]) }
         for instrument in lines.instruments(index, findings) where Self.firstTime(instrument, &seenInstruments) {
@@ -177,18 +204,17 @@ struct CellBuilder {
         }
       }
       let parts = behind
-      sides.append(
+      texts.append(
         "\(pack.id) (\(pack.jurisdiction)) \(status.rawValue): \(parts.prefix(4).joined(separator: ", "))\(parts.count > 4 ? ", and \(parts.count - 4) more" : "")"
       )
       if status.isExposed { worst = max(worst, status) }
       if status == .licenseRequired || status == .prohibited { bothLicensedOnly = false }
     }
-    guard !sides.isEmpty else { return nil }
     let isConflict = cell.conflict == .conflict
     let message =
       isConflict
-      ? "Caught between jurisdictions: " + sides.joined(separator: "; and ")
-      : "Possible conflict: one regime is exposed and the other cannot be decided: " + sides.joined(separator: "; ")
+      ? "Caught between jurisdictions: " + texts.joined(separator: "; and ")
+      : "Possible conflict: one regime is exposed and the other cannot be decided: " + texts.joined(separator: "; ")
     let severity: Severity = isConflict ? (bothLicensedOnly ? .warning : .error) : .warning
     return Finding(
       fingerprint: "", rule: isConflict ? "CONFLICT" : "CONFLICT-POSSIBLE",
