@@ -89,7 +89,8 @@ struct CellBuilder {
         groups[index].finding.markets.append(cell.market)
         continue
       }
-      var finding = conflictFinding(cell, sides: sides, findings: findings, behind: &behind, loaded: loaded, regimes: regimes)
+      var finding = conflictFinding(
+        cell, sides: sides, findings: findings, behind: &behind, loaded: loaded, regimes: regimes)
       let key = finding.message + finding.rule
       if let index = groups.firstIndex(where: { $0.key == key }) {
         groups[index].finding.markets.append(cell.market)
