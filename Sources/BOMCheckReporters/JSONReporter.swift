@@ -13,7 +13,7 @@ public struct JSONReporter: Reporter {
     var writer = JSONWriter(capacity: 1024 * (report.findings.count + report.products.count + 16))
     try writer.write(Self.value(report))
     writer.bytes.append(10)
-    return writer.bytes
+    return writer.bytes.array()
   }
 
   /// Writes the report to `output` piece by piece (about a megabyte at a time); spilled findings
@@ -36,7 +36,7 @@ public struct JSONReporter: Reporter {
       writer.pad(4)
       writer.writeFinding(item, indent: 4)
     }
-    return writer.bytes
+    return writer.bytes.array()
   }
 
   /// The report as a JSON value (schema `bomcheck-report/1`).

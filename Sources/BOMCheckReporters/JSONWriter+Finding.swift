@@ -67,7 +67,7 @@ extension JSONWriter {
       let start = bytes.count
       strings(finding.sources)
       if renderedSources.count == 8 { renderedSources.removeFirst() }
-      renderedSources.append((finding.sources, indent, Array(bytes[start...])))
+      renderedSources.append((finding.sources, indent, bytes.array(from: start)))
     }
     key("status")
     writeString(finding.status.rawValue)

@@ -31,14 +31,14 @@ enum JSONValue {
 /// With an `output`, the bytes are handed over whenever about a megabyte has gathered, so a long
 /// report is never held whole.
 struct JSONWriter {
-  var bytes: [UInt8] = []
+  var bytes: ByteBuffer
   /// Where finished bytes go; nil keeps them all in `bytes`.
   var output: ((UnsafeRawBufferPointer) throws -> Void)?
   /// The last few `sources` lists written by `writeFinding`, with their indent and bytes.
   var renderedSources: [(items: [String], indent: Int, bytes: [UInt8])] = []
 
   init(capacity: Int = 1 << 16) {
-    bytes.reserveCapacity(capacity)
+    bytes = ByteBuffer(capacity: capacity)
   }
 
   /// Hands the gathered bytes to `output` (when there is one).
@@ -115,11 +115,13 @@ struct JSONWriter {
     bytes.append(UInt8(ascii: "]"))
   }
 
+  @inline(__always)
   mutating func pad(_ count: Int) {
-    for _ in 0..<count { bytes.append(UInt8(ascii: " ")) }
+    bytes.append(repeating: UInt8(ascii: " "), count: count)
   }
 
   /// Appends ASCII text known at compile time (one copy, no `String`).
+  @inline(__always)
   mutating func raw(_ text: StaticString) {
     text.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }

@@ -258,6 +258,32 @@ func expectGolden(_ text: String, _ name: String) throws {
     #expect(String(decoding: writer.bytes, as: UTF8.self) == expected)
   }
 
+  /// The writer's byte buffer grows, copies on write and empties like an array.
+  @Test func byteBufferBehavesLikeAnArray() {
+    var buffer = ByteBuffer(capacity: 1)
+    var expected: [UInt8] = []
+    for round in 0..<300 {
+      let byte = UInt8(truncatingIfNeeded: round)
+      buffer.append(byte)
+      expected.append(byte)
+      buffer.append(contentsOf: [byte, 1, 2])
+      expected += [byte, 1, 2]
+      buffer.append(repeating: 32, count: round % 5)
+      expected += Array(repeating: 32, count: round % 5)
+      buffer.append(contentsOf: String(round).utf8)
+      expected += Array(String(round).utf8)
+    }
+    #expect(Array(buffer) == expected)
+    #expect(buffer.array(from: 10) == Array(expected[10...]))
+    let copy = buffer
+    buffer.append(7)
+    #expect(Array(copy) == expected)
+    #expect(buffer.count == expected.count + 1)
+    buffer.removeAll(keepingCapacity: true)
+    #expect(buffer.isEmpty)
+    #expect(Array(copy) == expected)
+  }
+
   /// Strings are scanned eight bytes at a time: every character that needs escaping is still
   /// escaped at every position in the word, among ASCII and multi-byte text.
   @Test func escapesAreFoundAtEveryPositionOfAWord() throws {
