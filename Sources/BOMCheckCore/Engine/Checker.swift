@@ -86,8 +86,17 @@ public struct Checker: Sendable {
   public func run(_ request: CheckRequest, jobs: Int) async throws(SpillError) -> Report {
     var run = try CheckRun(checker: self, request: request)
     let loader = run.loader
-    for batch in run.batches(width: max(1, jobs)) {
-      let decoded = await parallelMap(batch, jobs: jobs) { await loader.decodeFile($0, jobs: jobs) }
+    let batches = run.batches(width: max(1, jobs))
+    func decode(_ batch: [String]) -> Task<[(BOMFile?, [Diagnostic])], Never> {
+      Task { await parallelMap(batch, jobs: jobs) { await loader.decodeFile($0, jobs: jobs) } }
+    }
+    // The next batch is read while this one is judged, so that no core waits at the end of a
+    // batch for its slowest file (the results are used in file order all the same).
+    var next = batches.first.map(decode)
+    for (index, batch) in batches.enumerated() {
+      guard let decoding = next else { break }
+      let decoded = await decoding.value
+      next = index + 1 < batches.count ? decode(batches[index + 1]) : nil
       let products = run.accept(batch, decoded)
       let frozen = run
       try run.record(await parallelMap(products, jobs: jobs) { await frozen.judge($0, jobs: jobs) })

@@ -35,12 +35,42 @@ final class ProgressLine: Sendable {
   }
 }
 
+/// The cores this process may run on: on Linux its CPU affinity (`taskset`, a container's cpuset,
+/// from `Cpus_allowed_list` in /proc/self/status), which Foundation's processor count ignores, so
+/// that a run confined to one core does not split its work into tasks that only take turns.
+func availableCores() -> Int {
+  let counted = ProcessInfo.processInfo.activeProcessorCount
+  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+    let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed_list:") }),
+    let allowed = cpuCount(list: line.dropFirst("Cpus_allowed_list:".count))
+  else { return counted }
+  return max(1, min(counted, allowed))
+}
+
+/// The number of CPUs in a Linux CPU list such as `0-3,8,10-11`; nil when it cannot be read.
+func cpuCount(list: Substring) -> Int? {
+  var total = 0
+  for item in list.split(separator: ",") {
+    let bounds = item.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+    switch bounds.count {
+    case 1:
+      guard bounds[0] != nil else { return nil }
+      total += 1
+    case 2:
+      guard let low = bounds[0], let high = bounds[1], high >= low else { return nil }
+      total += high - low + 1
+    default: return nil
+    }
+  }
+  return total > 0 ? total : nil
+}
+
 /// Runs a check with a progress line when the terminal allows one.
 enum Progress {
   /// Runs the check for a report in `format`: for JSON the findings are rendered as products are
   /// judged and kept on disk (see `Output.write(_:as:with:options:to:)`), not in memory.
   static func check(_ checker: Checker, _ request: CheckRequest, format: ReportFormat) async throws -> Report {
-    let jobs = ProcessInfo.processInfo.activeProcessorCount
+    let jobs = availableCores()
     var withProgress = request
     if format == .json { withProgress.renderFindings = JSONReporter.findingsFragment }
     let line = Terminal.showsProgress ? ProgressLine() : nil
