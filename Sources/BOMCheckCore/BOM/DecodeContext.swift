@@ -228,38 +228,17 @@ public struct DecodeContext: Sendable {
   }
 
   /// Money written the usual way, `<digits>[.<digits>] <three capital letters>`, read without
-  /// splitting it or calling `strtod`; nil for anything else (`money` then reads it the general
-  /// way). The amount is the one `Double(_:)` gives: at most 15 digits make an exact integer, a
-  /// power of ten up to 10^15 is exact, and their quotient is correctly rounded, as `strtod` rounds.
+  /// splitting it or calling `strtod` (`plainDecimal`: the amount `Double(_:)` gives); nil for
+  /// anything else (`money` then reads it the general way).
   static func plainMoney(_ text: String) -> (amount: Double, currency: String)? {
     var text = text
     return text.withUTF8 { bytes -> (amount: Double, currency: String)? in
       let count = bytes.count
       guard count >= 5, bytes[count - 4] == UInt8(ascii: " ") else { return nil }
       for index in (count - 3)..<count where !(65...90).contains(bytes[index]) { return nil }
-      var mantissa: UInt64 = 0
-      var digits = 0
-      var decimals = -1  // digits after the point; -1 before it
-      for index in 0..<(count - 4) {
-        let byte = bytes[index]
-        if byte == UInt8(ascii: "."), decimals < 0, index > 0 {
-          decimals = 0
-          continue
-        }
-        guard (48...57).contains(byte), digits < 15 else { return nil }
-        mantissa = mantissa * 10 + UInt64(byte - 48)
-        digits += 1
-        if decimals >= 0 { decimals += 1 }
-      }
-      guard digits > 0, decimals != 0 else { return nil }
-      let amount = Double(mantissa) / powersOfTen[max(decimals, 0)]
+      guard let amount = plainDecimal(UnsafeBufferPointer(rebasing: bytes[..<(count - 4)])) else { return nil }
       return (amount, String(decoding: UnsafeBufferPointer(rebasing: bytes[(count - 3)...]), as: UTF8.self))
     }
-  }
-
-  /// 10^0 ... 10^15, each exact as a `Double`.
-  private static let powersOfTen: [Double] = (0...15).map { exponent in
-    (0..<exponent).reduce(1.0) { value, _ in value * 10 }
   }
 
   /// The two runs of `text` between spaces, when there are exactly two (split on the UTF-8 bytes).

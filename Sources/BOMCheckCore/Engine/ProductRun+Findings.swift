@@ -77,9 +77,18 @@ public enum Fingerprint {
     // The fields joined with U+001F, hashed without building the joined string.
     for (index, field) in fields.enumerated() {
       if index > 0 { add(0x1F) }
-      for byte in field.utf8 { add(byte) }
+      var field = field
+      field.withUTF8 { bytes in
+        for byte in bytes { add(byte) }
+      }
     }
-    let hex = String(hash, radix: 16)
-    return String(repeating: "0", count: 16 - hex.count) + hex
+    // Sixteen lower-case hex digits, zero-padded.
+    return String(unsafeUninitializedCapacity: 16) { digits in
+      for position in 0..<16 {
+        let nibble = UInt8(truncatingIfNeeded: hash >> (60 - 4 * UInt64(position))) & 15
+        digits[position] = nibble < 10 ? 48 + nibble : 87 + nibble
+      }
+      return 16
+    }
   }
 }

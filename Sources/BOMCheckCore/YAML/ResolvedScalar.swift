@@ -75,23 +75,26 @@ private func parseInteger(_ text: String) -> Int? {
 /// The common case of `parseInteger`, on bytes: an optional sign and up to 18 decimal digits
 /// without a leading zero or `_` (anything else is left to `parseInteger`).
 private func parseDecimal(_ text: String) -> Int? {
-  var value = 0
-  var digits = 0
-  var negative = false
-  for (index, byte) in text.utf8.enumerated() {
-    switch byte {
-    case UInt8(ascii: "-") where index == 0: negative = true
-    case UInt8(ascii: "+") where index == 0: continue
-    case UInt8(ascii: "0")...UInt8(ascii: "9"):
-      if byte == UInt8(ascii: "0") && digits == 0 && text.utf8.count > index + 1 { return nil }
-      digits += 1
-      if digits > 18 { return nil }
-      value = value * 10 + Int(byte - UInt8(ascii: "0"))
-    default: return nil
+  var text = text
+  return text.withUTF8 { bytes -> Int? in
+    var value = 0
+    var digits = 0
+    var negative = false
+    for (index, byte) in bytes.enumerated() {
+      switch byte {
+      case UInt8(ascii: "-") where index == 0: negative = true
+      case UInt8(ascii: "+") where index == 0: continue
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        if byte == UInt8(ascii: "0") && digits == 0 && bytes.count > index + 1 { return nil }
+        digits += 1
+        if digits > 18 { return nil }
+        value = value * 10 + Int(byte - UInt8(ascii: "0"))
+      default: return nil
+      }
     }
+    guard digits > 0 else { return nil }
+    return negative ? -value : value
   }
-  guard digits > 0 else { return nil }
-  return negative ? -value : value
 }
 
 /// Whether the text is made of digits, signs, `.` and exponent letters only and has a `.` or an
@@ -120,7 +123,11 @@ private func parseFloat(_ text: String) -> Double? {
     }
     if !plain { break }
   }
-  if plain { return hasDigit ? Double(text) : nil }
+  if plain {
+    guard hasDigit else { return nil }
+    var text = text
+    return text.withUTF8 { plainDecimal($0) } ?? Double(text)
+  }
   switch text {
   case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
   case "-.inf", "-.Inf", "-.INF": return -.infinity
@@ -132,4 +139,31 @@ private func parseFloat(_ text: String) -> Double? {
     cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) })
   else { return nil }
   return Double(cleaned)
+}
+
+/// `<digits>[.<digits>]` with at most 15 digits, read exactly as `Double(_:)` reads it, without
+/// `strtod`: the digits make an exact integer, a power of ten up to 10^15 is exact, and their
+/// quotient is correctly rounded, as `strtod` rounds. Nil for any other text (signs, exponents,
+/// `5.`, `.5`, more digits).
+func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+  var mantissa: UInt64 = 0
+  var digits = 0
+  var decimals = -1  // digits after the point; -1 before it
+  for (index, byte) in bytes.enumerated() {
+    if byte == UInt8(ascii: "."), decimals < 0, index > 0 {
+      decimals = 0
+      continue
+    }
+    guard (48...57).contains(byte), digits < 15 else { return nil }
+    mantissa = mantissa * 10 + UInt64(byte - 48)
+    digits += 1
+    if decimals >= 0 { decimals += 1 }
+  }
+  guard digits > 0, decimals != 0 else { return nil }
+  return Double(mantissa) / decimalPowersOfTen[max(decimals, 0)]
+}
+
+/// 10^0 ... 10^15, each exact as a `Double`.
+private let decimalPowersOfTen: [Double] = (0...15).map { exponent in
+  (0..<exponent).reduce(1.0) { value, _ in value * 10 }
 }
