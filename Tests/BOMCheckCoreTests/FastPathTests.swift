@@ -86,6 +86,24 @@ import Testing
     #expect(ChipIdentifier.normalizedBytes(text) == Array(ChipIdentifier.normalize(text).utf8))
   }
 
+  /// Texts passed over as certainly holding no keyword infer no kind.
+  @Test func textsPassedOverInferNoKind() {
+    var texts = KindInference.table.flatMap { $0.1 }
+    texts += texts.map { "Part \($0.uppercased())s, 8 mm" } + texts.map { "x" + $0 }
+    texts += ["P614875", "SKF", "M3 screw", "Capacitor 100nF", "a", "A b", "e-axle", "ätlas 200", "Servo", ""]
+    var generator = SystemRandomNumberGenerator()
+    let letters = Array("abcdeghilmnoprstuvw 0123-,")
+    for _ in 0..<5_000 {
+      texts.append(String((0..<Int.random(in: 1...12, using: &generator)).map { _ in letters.randomElement()! }))
+    }
+    var passedOver = 0
+    for text in texts where KindInference.certainlyNoKeyword(text) {
+      passedOver += 1
+      #expect(KindInference.infer(name: text, mpn: nil, manufacturer: nil) == nil, "\(text)")
+    }
+    #expect(passedOver > 100)
+  }
+
   @Test func chipLabelsJoinThePresentNames() {
     let values: [String?] = [nil, "", "Huawei", "Ascend 910B"]
     for designer in values {

@@ -80,23 +80,29 @@ public enum KindInference {
   /// Whether an ASCII text certainly holds no keyword: none of its letter-and-digit runs starts
   /// like a keyword's word (most mpns and manufacturers). False when it might, or is not ASCII.
   static func certainlyNoKeyword(_ text: String) -> Bool {
-    var first: UInt8 = 0
-    var length = 0
-    func startsWord() -> Bool { wordStarts[Int(first) << 8] }
-    for byte in text.utf8 {
-      guard byte < 0x80 else { return false }
-      let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
-      let isWordByte = (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57)
-      if isWordByte {
-        if length == 0 { first = lower }
-        if length == 1, wordStarts[Int(first) << 8 | Int(lower)] { return false }
-        length += 1
-      } else {
-        if length == 1, startsWord() { return false }
-        length = 0
+    var text = text
+    // On the UTF-8 buffer, with the table read through a pointer (parts' names, mpns and makers
+    // all pass here).
+    return text.withUTF8 { bytes in
+      wordStarts.withUnsafeBufferPointer { starts in
+        var first: UInt8 = 0
+        var length = 0
+        for byte in bytes {
+          guard byte < 0x80 else { return false }
+          let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+          let isWordByte = (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57)
+          if isWordByte {
+            if length == 0 { first = lower }
+            if length == 1, starts[Int(first) << 8 | Int(lower)] { return false }
+            length += 1
+          } else {
+            if length == 1, starts[Int(first) << 8] { return false }
+            length = 0
+          }
+        }
+        return !(length == 1 && starts[Int(first) << 8])
       }
     }
-    return !(length == 1 && startsWord())
   }
 
   /// The lower-cased words of the text's head (before the first comma that follows some text), as
