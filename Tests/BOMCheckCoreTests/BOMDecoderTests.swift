@@ -70,6 +70,9 @@ func product(_ parts: String, header: String = "") -> String {
     (product("  - ref: A\n    qty: 1.5\n"), ["bom.fractional-qty@8:10"]),
     // duplicate sibling refs
     (product("  - ref: A\n  - ref: A\n"), ["bom.duplicate-ref@8:5"]),
+    // (lists of more than 16 parts are checked by hashing, shorter ones pairwise)
+    (product((1...20).map { "  - ref: R\($0)\n" }.joined() + "  - ref: R3\n"), ["bom.duplicate-ref@27:5"]),
+    (product("  - ref: A\n    parts:\n      - ref: B\n      - ref: C\n      - ref: B\n"), ["bom.duplicate-ref@11:9"]),
     // version, header
     ("bomcheck: 2\nassembly: {id: a}\nparts: [{ref: A}]\n", ["bom.bad-version@1:11"]),
     ("bomcheck: 1\nparts: [{ref: A}]\n", ["bom.missing-key@1:1"]),

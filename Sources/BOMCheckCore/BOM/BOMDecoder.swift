@@ -249,9 +249,21 @@ public struct BOMDecoder: Sendable {
 
   /// Reports refs used twice among siblings (`marks`: where each part's mapping starts).
   func checkRefs(_ parts: [Part], _ marks: [Mark], _ context: inout DecodeContext) {
+    let count = min(parts.count, marks.count)
+    // Most lists are short: compared pairwise there (hashing every ref cost more), by hash beyond.
+    guard count > 16 else {
+      for index in 0..<count where !parts[index].ref.isEmpty {
+        let ref = parts[index].ref
+        if let first = (0..<index).first(where: { parts[$0].ref == ref }) {
+          context.error(
+            "duplicate-ref", marks[index], "ref `\(ref)` is used twice among sibling parts (first at \(marks[first]))")
+        }
+      }
+      return
+    }
     var seen: [String: Mark] = [:]
-    seen.reserveCapacity(parts.count)
-    for index in 0..<min(parts.count, marks.count) where !parts[index].ref.isEmpty {
+    seen.reserveCapacity(count)
+    for index in 0..<count where !parts[index].ref.isEmpty {
       let ref = parts[index].ref
       if let first = seen[ref] {
         context.error(
