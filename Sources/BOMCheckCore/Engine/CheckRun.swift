@@ -79,11 +79,13 @@ struct CheckRun: Sendable {
   func judge(_ product: LoadedProduct, jobs: Int) async -> JudgedProduct {
     let (judged, extra) = marketsOfRun(product)
     let (result, findings) = await engine.evaluate(judged, extraMarkets: extra, policy: policy, jobs: jobs)
-    guard let render = request.renderFindings, findings.count >= 4096, jobs > 1 else {
+    guard let render = request.renderFindings, findings.count >= 4096 else {
       return keep(product, result, findings)
     }
-    // Many findings: rendered in pieces by concurrent tasks (the spill joins them as it joins products).
-    let size = (findings.count + jobs * 4 - 1) / (jobs * 4)
+    // Many findings: rendered in pieces of at most 4,096 findings, by concurrent tasks when there
+    // are several cores (the spill joins them as it joins products); one rendering of them all
+    // would hold them twice, whole, while its buffer grows and is copied out.
+    let size = min(4096, (findings.count + jobs * 4 - 1) / (jobs * 4))
     let ranges = stride(from: 0, to: findings.count, by: size).map { $0..<min($0 + size, findings.count) }
     let pieces = await parallelMap(ranges, jobs: jobs) { render(Array(findings[$0])) }
     return keep(product, result, findings, rendered: pieces)

@@ -65,8 +65,9 @@ public struct Engine: Sendable {
     return conclude(run.findings(listed: listed), loaded, listed: listed, expanded: expanded, policy: policy)
   }
 
-  /// `evaluate`, with a large product's top-level parts walked by up to `jobs` concurrent tasks
-  /// (their results are put back in part order, so the findings are the same as `evaluate`'s).
+  /// `evaluate`, with a large product's top-level parts walked in ranges, by up to `jobs`
+  /// concurrent tasks (their results are put back in part order, so the findings are the same as
+  /// `evaluate`'s).
   public func evaluate(_ loaded: LoadedProduct, extraMarkets: [String] = [], policy: Policy = Policy(), jobs: Int)
     async -> (ProductResult, [Finding])
   {
@@ -82,11 +83,12 @@ public struct Engine: Sendable {
     return conclude(pieces.flatMap { $0 }, loaded, listed: listed, expanded: expanded, policy: policy)
   }
 
-  /// Ranges of top-level parts with about equal numbers of part nodes, about four per worker;
-  /// one range for products below 16,384 parts.
+  /// Ranges of top-level parts with about equal numbers of part nodes, at most 16,384 and about
+  /// four ranges per worker (with one worker too: each range's judged parts are let go once its
+  /// findings are made); one range for products below 16,384 parts.
   static func chunks(_ parts: [Part], total: Int, jobs: Int) -> [Range<Int>] {
-    guard jobs > 1, total >= 16_384, parts.count > 1 else { return [parts.indices] }
-    let target = max(1, total / (jobs * 4))
+    guard total >= 16_384, parts.count > 1 else { return [parts.indices] }
+    let target = max(1, min(16_384, total / (max(1, jobs) * 4)))
     var ranges: [Range<Int>] = []
     var start = 0
     var nodes = 0
