@@ -162,7 +162,9 @@ private struct EventReader {
         if key != .parts, let keyMark = current.keyMark {
           current.positions[key.rawValue] = PartFields.scalarLane(scalars.count - current.scalarStart)
           scalars.append(
-            ScalarField(text: String(decoding: bytes, as: UTF8.self), style: style, keyMark: keyMark, valueMark: start))
+            ScalarField(
+              text: String(unsafeUninitializedCapacity: bytes.count) { $0.initialize(fromContentsOf: bytes) },
+              style: style, keyMark: keyMark, valueMark: start))
           current.key = nil
           current.keyMark = nil
           return
