@@ -91,7 +91,7 @@ struct ProductRun {
           context.consultedMarket = false
           result = evaluate(
             prepared, context: context, market: markets[0], prior: earlier.isEmpty ? [:] : earlier[index])
-          consulted = context.consultedMarket
+          if index == 0 { consulted = context.consultedMarket }
         }
         guard let result else { continue }
         if byClass.isEmpty { byClass = Array(repeating: nil, count: classes.count) }
