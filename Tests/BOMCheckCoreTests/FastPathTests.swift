@@ -104,19 +104,6 @@ import Testing
     #expect(passedOver > 100)
   }
 
-  @Test func chipLabelsJoinThePresentNames() {
-    let values: [String?] = [nil, "", "Huawei", "Ascend 910B"]
-    for designer in values {
-      for family in values {
-        for model in values {
-          let chip = IdentifiedChip(
-            designer: designer, family: family, model: model, count: 1, how: "test", confidence: .presumed)
-          #expect(chip.label == [designer, family, model].compactMap { $0 }.joined(separator: " "))
-        }
-      }
-    }
-  }
-
   @Test func countryCodesWithoutHashing() {
     let codes = Codes()
     for code in ["DE", "CN", "US", "XX", "de", "D", "DEU", "", "ÄB"] {

@@ -242,38 +242,11 @@ public struct DecodeContext: Sendable {
   }
 
   /// The two runs of `text` between spaces, when there are exactly two (split on the UTF-8 bytes).
+  /// Money written the usual way never gets here (`plainMoney`).
   static func twoWords(_ text: String) -> (Substring, Substring)? {
-    // Byte offsets of the runs, found without building a list of them.
-    var text = text
-    let found: (Range<Int>, Range<Int>)? = text.withUTF8 { bytes in
-      var first: Range<Int>?
-      var second: Range<Int>?
-      var start = -1
-      for offset in 0...bytes.count {
-        let isSpace = offset == bytes.count || bytes[offset] == UInt8(ascii: " ")
-        if isSpace, start >= 0 {
-          if first == nil {
-            first = start..<offset
-          } else if second == nil {
-            second = start..<offset
-          } else {
-            return nil
-          }
-          start = -1
-        } else if !isSpace, start < 0 {
-          start = offset
-        }
-      }
-      guard let first, let second else { return nil }
-      return (first, second)
-    }
-    guard let (first, second) = found else { return nil }
-    let utf8 = text.utf8
-    func piece(_ range: Range<Int>) -> Substring {
-      let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-      return text[start..<utf8.index(start, offsetBy: range.count)]
-    }
-    return (piece(first), piece(second))
+    let words = text.utf8.split(separator: UInt8(ascii: " "), maxSplits: 2)
+    guard words.count == 2 else { return nil }
+    return (Substring(words[0]), Substring(words[1]))
   }
 
   /// A `YYYY-MM-DD` date (plain YAML dates are read as text, as written).

@@ -76,7 +76,6 @@ struct CellBuilder {
     regimes: RegimeSet
   ) -> [Finding] {
     var groups: [(key: String, finding: Finding)] = []
-    var behind = Behind(findings, markets: numbered)
     // Cells with the same findings behind the same statuses make the same finding: its group is
     // found again by that signature, without making its message again.
     var bySignature: [[Int]: Int] = [:]
@@ -89,8 +88,7 @@ struct CellBuilder {
         groups[index].finding.markets.append(cell.market)
         continue
       }
-      var finding = conflictFinding(
-        cell, sides: sides, findings: findings, behind: &behind, loaded: loaded, regimes: regimes)
+      var finding = conflictFinding(cell, sides: sides, findings: findings, loaded: loaded, regimes: regimes)
       let key = finding.message + finding.rule
       if let index = groups.firstIndex(where: { $0.key == key }) {
         groups[index].finding.markets.append(cell.market)
@@ -107,60 +105,6 @@ struct CellBuilder {
       finding.fingerprint = Fingerprint.make([finding.rule, finding.product, finding.markets.joined(separator: ",")])
       return finding
     }
-  }
-
-  /// What conflict messages cite of the findings, made once per product rather than once per cell:
-  /// their market names by number, their "rule on part" lines and their instruments, each distinct
-  /// line and instrument numbered (a cell then marks numbers as seen instead of hashing texts).
-  private struct Behind {
-    let markets: NumberedMarkets
-    /// Each finding's line number, once made.
-    private var lineOf: [Int?]
-    private var lineNumbers: [String: Int] = [:]
-    private(set) var lines: [String] = []
-    /// Each finding's instruments by number, once made.
-    private var instrumentsOf: [[Int]?]
-    private var instrumentNumbers: [String: Int] = [:]
-    private(set) var instruments: [String] = []
-
-    init(_ findings: [Finding], markets: NumberedMarkets) {
-      self.markets = markets
-      lineOf = Array(repeating: nil, count: findings.count)
-      instrumentsOf = Array(repeating: nil, count: findings.count)
-    }
-
-    mutating func line(_ index: Int, _ findings: [Finding]) -> Int {
-      if let number = lineOf[index] { return number }
-      let part = findings[index].part
-      let line = "\(findings[index].rule) on \(part.isEmpty ? "the product" : part)"
-      let number = Self.number(line, &lineNumbers, &lines)
-      lineOf[index] = number
-      return number
-    }
-
-    mutating func instruments(_ index: Int, _ findings: [Finding]) -> [Int] {
-      if let numbers = instrumentsOf[index] { return numbers }
-      var numbers: [Int] = []
-      for instrument in findings[index].instruments {
-        numbers.append(Self.number(instrument, &instrumentNumbers, &instruments))
-      }
-      instrumentsOf[index] = numbers
-      return numbers
-    }
-
-    private static func number(_ text: String, _ numbers: inout [String: Int], _ texts: inout [String]) -> Int {
-      if let number = numbers[text] { return number }
-      numbers[text] = texts.count
-      texts.append(text)
-      return texts.count - 1
-    }
-  }
-
-  /// Marks `number` seen; whether it was not before.
-  private static func firstTime(_ number: Int, _ seen: inout [Bool]) -> Bool {
-    if number >= seen.count { seen += repeatElement(false, count: number + 1 - seen.count) }
-    defer { seen[number] = true }
-    return !seen[number]
   }
 
   /// For each pack head whose status in the cell is exposed or undecided: the status and the
@@ -185,23 +129,24 @@ struct CellBuilder {
 
   private static func conflictFinding(
     _ cell: Cell, sides: [(pack: Int, status: Status, indices: [Int])], findings: [Finding],
-    behind lines: inout Behind, loaded: LoadedProduct, regimes: RegimeSet
+    loaded: LoadedProduct, regimes: RegimeSet
   ) -> Finding {
     var texts: [String] = []
     var instruments: [String] = []
-    var seenInstruments: [Bool] = []
+    var seenInstruments = Set<String>()
     var worst = Status.clear
     var bothLicensedOnly = true
     for side in sides {
       let pack = regimes.packHeads[side.pack]
       let status = side.status
       var behind: [String] = []
-      var seen: [Bool] = []
+      var seen = Set<String>()
       for index in side.indices {
-        let line = lines.line(index, findings)
-        if Self.firstTime(line, &seen) { behind.append(lines.lines[line]) }
-        for instrument in lines.instruments(index, findings) where Self.firstTime(instrument, &seenInstruments) {
-          instruments.append(lines.instruments[instrument])
+        let part = findings[index].part
+        let line = "\(findings[index].rule) on \(part.isEmpty ? "the product" : part)"
+        if seen.insert(line).inserted { behind.append(line) }
+        for instrument in findings[index].instruments where seenInstruments.insert(instrument).inserted {
+          instruments.append(instrument)
         }
       }
       let parts = behind

@@ -27,16 +27,7 @@ public struct IdentifiedChip: Sendable, Hashable {
 
   /// "Huawei Ascend 910B".
   public var label: String {
-    // (`[designer, family, model].compactMap { $0 }.joined(separator: " ")`, without the arrays.)
-    var label = designer ?? ""
-    var first = designer == nil
-    for word in [family, model] {
-      guard let word else { continue }
-      if !first { label += " " }
-      first = false
-      label += word
-    }
-    return label
+    [designer, family, model].compactMap { $0 }.joined(separator: " ")
   }
 }
 

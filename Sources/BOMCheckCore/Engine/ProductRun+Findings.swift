@@ -2,30 +2,29 @@ extension ProductRun {
   /// Findings: one per part, rule and distinct result, over the markets that share it.
   func findings(listed: [String]) -> [Finding] {
     var result: [Finding] = []
-    // Folded market lists by the set of classes they join (bit i: class i): most findings of a
-    // product cover the same classes, so each distinct list is folded once.
-    var folded: [UInt64: [String]] = [:]
+    // Folded market lists by the classes they join: most findings of a product cover the same
+    // classes, so each distinct list is folded once.
+    var folded: [[Int]: [String]] = [:]
     for entry in entries where !entry.isEmpty {
-      var groups: [(ProductRun.Result, [String], UInt64)] = []
+      var groups: [(result: ProductRun.Result, markets: [String], classes: [Int])] = []
       for (index, markets) in classes.enumerated() {
         guard let outcome = entry.byClass[index] else { continue }
-        let bit: UInt64 = index < 64 ? 1 << UInt64(index) : 0
-        if let position = groups.firstIndex(where: { $0.0 == outcome }) {
-          groups[position].1 += markets
-          groups[position].2 |= bit
+        if let position = groups.firstIndex(where: { $0.result == outcome }) {
+          groups[position].markets += markets
+          groups[position].classes.append(index)
         } else {
-          groups.append((outcome, markets, bit))
+          groups.append((outcome, markets, [index]))
         }
       }
-      for (outcome, joined, classSet) in groups {
+      for group in groups {
         let markets: [String]
-        if classes.count <= 64, let known = folded[classSet] {
+        if let known = folded[group.classes] {
           markets = known
         } else {
-          markets = MarketFolding.fold(joined, listed: listed, regimes: engine.regimes)
-          if classes.count <= 64 { folded[classSet] = markets }
+          markets = MarketFolding.fold(group.markets, listed: listed, regimes: engine.regimes)
+          folded[group.classes] = markets
         }
-        result.append(finding(entry, outcome, markets: markets))
+        result.append(finding(entry, group.result, markets: markets))
       }
     }
     return result
