@@ -173,6 +173,32 @@ private let invalidBOM = """
     #expect(mixed.text.contains("mixed/gpu.yaml:7:5: error: [US-3A090]"))
   }
 
+  /// `-o` writes into the path as a shell's `>` would: through a symlink (which stays a symlink),
+  /// never by swapping a new file in (which, run as root, turned `-o /dev/null` into a regular file).
+  @Test func outputIsWrittenInPlaceThroughSymlinks() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    try workspace.write("boms/gpu.yaml", gpuBOM)
+    try workspace.write("reports/old.json", "stale and longer than nothing")
+    let link = workspace.folder.appendingPathComponent("report.json")
+    let target = workspace.folder.appendingPathComponent("reports/old.json")
+    try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "reports/old.json")
+
+    for format in ["json", "sarif", "text"] {
+      let run = try workspace.run(["check", "boms", "--format", format, "-o", "report.json"])
+      #expect(run.status == 1)
+      let kind = try FileManager.default.attributesOfItem(atPath: link.path)[.type] as? FileAttributeType
+      #expect(kind == .typeSymbolicLink)
+      let written = String(decoding: try Data(contentsOf: target), as: UTF8.self)
+      #expect(written.contains("US-3A090"))
+      #expect(!written.contains("stale"))
+    }
+
+    let missing = try workspace.run(["check", "boms", "-o", "no-such-folder/report.json"])
+    #expect(missing.status == 2)
+    #expect(missing.errors.contains("bomcheck: cannot write no-such-folder/report.json: No such file or directory"))
+  }
+
   @Test func anInvalidBOMExitsWith2AndIsReportedCompilerStyle() throws {
     let workspace = try Workspace()
     defer { workspace.remove() }

@@ -7,34 +7,12 @@ import Foundation
 enum Output {
   /// Writes `text` to `path`, or to standard output when `path` is nil.
   static func write(_ text: String, to path: String?) throws {
-    guard let path else {
-      FileHandle.standardOutput.write(Data(text.utf8))
-      return
-    }
-    do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-    } catch {
-      standardError("bomcheck: cannot write \(path): \(error.localizedDescription)")
-      throw ExitCode(2)
-    }
+    try write(bytes: Array(text.utf8), to: path)
   }
 
   /// Writes `bytes` to `path`, or to standard output when `path` is nil.
   static func write(bytes: [UInt8], to path: String?) throws {
-    do {
-      if let path {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-          let handle = FileHandle(forWritingAtPath: path)
-        else { throw CocoaError(.fileWriteUnknown) }
-        defer { try? handle.close() }
-        try handle.write(contentsOf: bytes)
-      } else {
-        try FileHandle.standardOutput.write(contentsOf: bytes)
-      }
-    } catch {
-      standardError("bomcheck: cannot write \(path ?? "standard output"): \(error.localizedDescription)")
-      throw ExitCode(2)
-    }
+    try stream(to: path) { output in try bytes.withUnsafeBytes { try output($0) } }
   }
 
   /// Writes `report` in `format` to `path` (standard output when nil): JSON is streamed from the
@@ -54,21 +32,30 @@ enum Output {
     throws
   {
     do {
-      let handle: FileHandle
-      if let path {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-          let file = FileHandle(forWritingAtPath: path)
-        else { throw CocoaError(.fileWriteUnknown) }
-        handle = file
-      } else {
-        handle = FileHandle.standardOutput
-      }
+      let handle = try path.map(openForWriting) ?? FileHandle.standardOutput
       defer { if path != nil { try? handle.close() } }
       try body { piece in try handle.write(contentsOf: Data(piece)) }
+    } catch let error as OpenError {
+      standardError("bomcheck: cannot write \(path ?? "standard output"): \(error.reason)")
+      throw ExitCode(2)
     } catch {
       standardError("bomcheck: cannot write \(path ?? "standard output"): \(error.localizedDescription)")
       throw ExitCode(2)
     }
+  }
+
+  /// Opens `path` the way a shell's `>` does: created when missing, else truncated, and written
+  /// in place (through a symlink, into a device or a FIFO). Foundation's `createFile` writes a new
+  /// file and renames it over the path: it turned `-o /dev/null`, run as root, into a regular file.
+  static func openForWriting(_ path: String) throws -> FileHandle {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else { throw OpenError(reason: String(cString: strerror(errno))) }
+    return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+  }
+
+  /// Why `openForWriting` failed (the system's words, e.g. "No such file or directory").
+  struct OpenError: Error {
+    let reason: String
   }
 
   /// One line to standard error.
