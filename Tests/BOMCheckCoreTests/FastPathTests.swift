@@ -145,7 +145,7 @@ import Testing
           let context = PartContext(part: part, path: "M", ancestorOrigins: ancestors, product: product, chips: [])
           for market in ["US", "CN", "DE", "JP"] {
             for prior in [[:], ["CN-RE-18": Status.licenseRequired]] as [[String: Status]] {
-              let input = ConditionEvaluator.Input(context: context, market: market, chip: nil, prior: prior)
+              let input = ConditionEvaluator.Input(context: context, market: market, chipIndex: nil, prior: prior)
               for condition in conditions where evaluator.certainlyNo(condition, input) {
                 decidedEarly += 1
                 guard case .no = evaluator.evaluate(condition, input) else {

@@ -28,7 +28,7 @@ struct CheckRun: Sendable {
   var spill: SpillWriter?
 
   init(checker: Checker, request: CheckRequest) throws(SpillError) {
-    if request.renderFindings != nil { spill = try SpillWriter() }
+    if request.renderFindings != nil { spill = SpillWriter() }
     self.request = request
     let (regimes, packDiagnostics) = checker.loadRegimes(request)
     self.regimes = regimes
@@ -117,10 +117,10 @@ struct CheckRun: Sendable {
 
   mutating func record(_ results: [JudgedProduct]) throws(SpillError) {
     for var result in results {
-      if var writer = spill {
-        for piece in result.rendered { result.spilled.append(try writer.append(piece)) }
+      // Appended in place (a copy of the writer would copy the findings it holds).
+      if spill != nil {
+        for piece in result.rendered { if let range = try spill?.append(piece) { result.spilled.append(range) } }
         result.rendered = []
-        spill = writer
       }
       judged.append(result)
     }

@@ -98,8 +98,13 @@ public struct Checker: Sendable {
       let decoded = await decoding.value
       next = index + 1 < batches.count ? decode(batches[index + 1]) : nil
       let products = run.accept(batch, decoded)
+      // The spill stays out of the copy the judging tasks share: a second reference to the
+      // findings it holds in memory would make the next append copy them all.
+      let spill = run.spill.take()
       let frozen = run
-      try run.record(await parallelMap(products, jobs: jobs) { await frozen.judge($0, jobs: jobs) })
+      let judged = await parallelMap(products, jobs: jobs) { await frozen.judge($0, jobs: jobs) }
+      run.spill = consume spill
+      try run.record(judged)
     }
     return run.finish()
   }

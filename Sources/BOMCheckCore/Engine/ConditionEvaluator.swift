@@ -8,9 +8,14 @@ struct ConditionEvaluator {
   struct Input {
     let context: PartContext
     let market: String
-    let chip: IdentifiedChip?
+    /// The position in `context.chips` of the chip under evaluation (nil: none). Not the chip
+    /// itself: an input is made for every rule and market class, and most conditions never look.
+    let chipIndex: Int?
     /// Statuses earlier rules gave this part, by rule id, in this market class.
     let prior: [String: Status]
+
+    /// The chip under evaluation.
+    var chip: IdentifiedChip? { chipIndex.map { context.chips[$0] } }
   }
 
   func evaluate(_ condition: Condition, _ input: Input) -> Truth {
@@ -59,12 +64,14 @@ struct ConditionEvaluator {
       guard let status = input.prior[rule], statuses.contains(status) else { return .no }
       return .yes(.declared, ["\(rule) is \(status.rawValue) for this part"])
     case .chipIs(let ids):
-      guard let chip = input.chip, let entry = chip.entry, ids.contains(entry.id) else { return .no }
-      return .yes(chip.confidence, ["\(chip.label) identified by \(chip.how)"])
+      guard let index = input.chipIndex, let id = context.chips[index].entry?.id, ids.contains(id) else { return .no }
+      return .yes(context.chips[index].confidence, ["\(context.chips[index].label) identified by \(context.chips[index].how)"])
     case .prcChip:
       return prcChip(input.chip)
     case .entityListedDesigner:
-      guard let chip = input.chip, let entity = identifier.listedEntity(chip.designer) else { return .no }
+      guard let index = input.chipIndex, let entity = identifier.listedEntity(context.chips[index].designer) else {
+        return .no
+      }
       let since = entity.listed.map { " since \($0)" } ?? ""
       return .yes(.declared, ["designer \(entity.name) is on the Entity List\(since)"])
     case .meets3A090:

@@ -1,37 +1,55 @@
 import Foundation
 
-/// Findings a run rendered product by product (with `CheckRequest.renderFindings`) and kept in an
-/// unlinked temporary file instead of memory, so that the run's memory does not grow with the
-/// number of files; a streaming reporter reads them back in report order.
+/// Findings a run rendered product by product (with `CheckRequest.renderFindings`), kept in memory
+/// up to `SpillWriter.memoryBudget` bytes and past that in an unlinked temporary file, so that the
+/// run's memory does not grow with the number of files; a streaming reporter reads them back in
+/// report order.
 public final class FindingSpill: Sendable {
-  /// The temporary file.
-  private let file: SpillFile
-  /// Byte ranges of the rendered findings in the file, in report order (products by id; a large
-  /// product's findings may be in several ranges, each holding whole findings); empty ranges are
-  /// left out.
+  /// Where the bytes are.
+  private let storage: SpillWriter.Storage
+  /// Byte ranges of the rendered findings, in report order (products by id; a large product's
+  /// findings may be in several ranges, each holding whole findings); empty ranges are left out.
   public let ranges: [Range<Int>]
 
-  init(file: SpillFile, ranges: [Range<Int>]) {
-    self.file = file
+  init(storage: SpillWriter.Storage, ranges: [Range<Int>]) {
+    self.storage = storage
     self.ranges = ranges.filter { !$0.isEmpty }
   }
 
-  /// Calls `body` with each product's rendered findings, in report order, reading at most
-  /// `chunk` bytes at a time (a product's bytes may come in several calls; the first of them has
-  /// `startsRange` set).
+  /// Whether the findings went to a temporary file (they outgrew the memory budget).
+  public var isOnDisk: Bool {
+    if case .file = storage { return true }
+    return false
+  }
+
+  /// Calls `body` with each product's rendered findings, in report order, at most `chunk` bytes
+  /// at a time (a product's bytes may come in several calls; the first of them has `startsRange`
+  /// set).
   public func forEachChunk(
     chunk: Int = 1 << 20, _ body: (_ startsRange: Bool, UnsafeRawBufferPointer) throws -> Void
   ) throws {
-    var buffer = [UInt8](repeating: 0, count: chunk)
-    for range in ranges {
-      var offset = range.lowerBound
-      while offset < range.upperBound {
-        let wanted = min(chunk, range.upperBound - offset)
-        let got = buffer.withUnsafeMutableBytes { pread(file.descriptor, $0.baseAddress, wanted, off_t(offset)) }
-        guard got > 0 else { throw SpillError.read(errno) }
-        let starts = offset == range.lowerBound
-        try buffer.withUnsafeBytes { try body(starts, UnsafeRawBufferPointer(rebasing: $0[0..<got])) }
-        offset += got
+    switch storage {
+    case .memory(let held):
+      try held.withUnsafeBytes { held in
+        for range in ranges {
+          for start in stride(from: range.lowerBound, to: range.upperBound, by: chunk) {
+            let end = min(start + chunk, range.upperBound)
+            try body(start == range.lowerBound, UnsafeRawBufferPointer(rebasing: held[start..<end]))
+          }
+        }
+      }
+    case .file(let file):
+      var buffer = [UInt8](repeating: 0, count: chunk)
+      for range in ranges {
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+          let wanted = min(chunk, range.upperBound - offset)
+          let got = buffer.withUnsafeMutableBytes { pread(file.descriptor, $0.baseAddress, wanted, off_t(offset)) }
+          guard got > 0 else { throw SpillError.read(errno) }
+          let starts = offset == range.lowerBound
+          try buffer.withUnsafeBytes { try body(starts, UnsafeRawBufferPointer(rebasing: $0[0..<got])) }
+          offset += got
+        }
       }
     }
   }
@@ -64,31 +82,44 @@ final class SpillFile: Sendable {
   deinit { close(descriptor) }
 }
 
-/// The writing side of a spill: appends each product's rendered findings to the temporary file.
+/// The writing side of a spill: appends each product's rendered findings, in memory until they
+/// pass `memoryBudget` bytes, then (all of them) in a temporary file.
 struct SpillWriter: Sendable {
-  let file: SpillFile
+  /// Rendered findings kept in memory before they go to a temporary file: most runs stay under
+  /// it and never touch the disk; a larger run's memory stays bounded by it.
+  static let memoryBudget = 32 << 20
+
+  /// Where a spill's bytes are.
+  enum Storage: Sendable {
+    case memory([UInt8])
+    case file(SpillFile)
+  }
+
+  private var held: [UInt8] = []
+  private var file: SpillFile?
+  private let budget: Int
   private(set) var size = 0
 
-  /// Creates and unlinks a temporary file in `TMPDIR` (or /tmp).
-  init() throws(SpillError) {
-    let directory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-    var template = Array((directory + "/bomcheck-findings-XXXXXX").utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-    guard descriptor >= 0 else { throw .create(errno) }
-    template.withUnsafeBufferPointer { buffer in _ = buffer.baseAddress.map { unlink($0) } }
-    file = SpillFile(descriptor: descriptor)
+  init(memoryBudget: Int = Self.memoryBudget) {
+    budget = memoryBudget
+    // Address space only: pages count when findings are written to them, and the buffer is
+    // never copied to grow.
+    held.reserveCapacity(memoryBudget)
   }
 
   /// Appends `bytes`; the range they occupy.
   mutating func append(_ bytes: [UInt8]) throws(SpillError) -> Range<Int> {
     let start = size
-    var written = 0
-    while written < bytes.count {
-      let count = bytes.withUnsafeBytes { raw in
-        write(file.descriptor, raw.baseAddress.map { $0 + written }, bytes.count - written)
+    if file == nil && size + bytes.count <= budget {
+      held.append(contentsOf: bytes)
+    } else {
+      if file == nil {
+        let created = try Self.createFile()
+        try Self.write(held, to: created)
+        held = []
+        file = created
       }
-      guard count > 0 else { throw .write(errno) }
-      written += count
+      if let file { try Self.write(bytes, to: file) }
     }
     size += bytes.count
     return start..<size
@@ -96,6 +127,27 @@ struct SpillWriter: Sendable {
 
   /// The finished spill, with the ranges in report order.
   func finish(ranges: [Range<Int>]) -> FindingSpill {
-    FindingSpill(file: file, ranges: ranges)
+    FindingSpill(storage: file.map { .file($0) } ?? .memory(held), ranges: ranges)
+  }
+
+  /// Creates and unlinks a temporary file in `TMPDIR` (or /tmp).
+  private static func createFile() throws(SpillError) -> SpillFile {
+    let directory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    var template = Array((directory + "/bomcheck-findings-XXXXXX").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
+    guard descriptor >= 0 else { throw .create(errno) }
+    template.withUnsafeBufferPointer { buffer in _ = buffer.baseAddress.map { unlink($0) } }
+    return SpillFile(descriptor: descriptor)
+  }
+
+  private static func write(_ bytes: [UInt8], to file: SpillFile) throws(SpillError) {
+    var written = 0
+    while written < bytes.count {
+      let count = bytes.withUnsafeBytes { raw in
+        Foundation.write(file.descriptor, raw.baseAddress.map { $0 + written }, bytes.count - written)
+      }
+      guard count > 0 else { throw .write(errno) }
+      written += count
+    }
   }
 }

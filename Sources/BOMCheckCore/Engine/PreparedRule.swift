@@ -6,6 +6,8 @@
 final class PreparedRule: Sendable {
   /// The rule, with `controlled_magnet: instrument` replaced by the instrument's elements.
   let rule: Rule
+  /// `rule.outcomes`, kept apart so that evaluating them does not copy the whole rule.
+  let outcomes: [Rule.Outcome]
   /// The state of the rule's first instrument on the date.
   let state: InstrumentState
   /// Every outcome needs an identified chip.
@@ -37,6 +39,7 @@ final class PreparedRule: Sendable {
       return copy
     }
     self.rule = resolved
+    outcomes = resolved.outcomes
     self.state = state
     let needs = resolved.outcomes.map { Self.needs($0.when) }
     needsChip = needs.allSatisfy(\.chip)

@@ -112,7 +112,7 @@ struct ProductRun {
     var best: Result?
     for chip in 0..<max(1, context.chips.count) {
       let input = ConditionEvaluator.Input(
-        context: context, market: market, chip: context.chips.isEmpty ? nil : context.chips[chip], prior: prior)
+        context: context, market: market, chipIndex: context.chips.isEmpty ? nil : chip, prior: prior)
       guard let raw = outcome(prepared, input), let result = apply(prepared, to: raw)
       else { continue }
       if best == nil || result.status > best?.status ?? .clear { best = result }
@@ -122,13 +122,15 @@ struct ProductRun {
 
   /// The first outcome that holds; indeterminate when none holds but one is unknown.
   private func outcome(_ prepared: PreparedRule, _ input: ConditionEvaluator.Input) -> Result? {
-    let rule = prepared.rule
     var unknowns: [String] = []
-    for outcome in rule.outcomes {
-      switch evaluator.evaluate(outcome.when, input) {
+    // By index: the outcomes are read in place (a `for` over them copies each one).
+    for index in prepared.outcomes.indices {
+      switch evaluator.evaluate(prepared.outcomes[index].when, input) {
       case .yes(let confidence, let notes):
         let because = notes.isEmpty ? "" : " (\(Self.unique(notes).joined(separator: "; ")))"
-        return Result(status: outcome.status, confidence: confidence, message: outcome.message + because, settle: nil)
+        return Result(
+          status: prepared.outcomes[index].status, confidence: confidence,
+          message: prepared.outcomes[index].message + because, settle: nil)
       case .unknown(let settle):
         unknowns.append(contentsOf: settle)
       case .no:
@@ -139,8 +141,8 @@ struct ProductRun {
     let missing = Self.unique(unknowns)
     return Result(
       status: .indeterminate, confidence: .missing,
-      message: "\(rule.title): cannot decide for \(input.context.label); missing \(missing.joined(separator: ", "))",
-      settle: "declare " + missing.joined(separator: "; ") + (rule.settle.map { ". \($0)" } ?? ""))
+      message: "\(prepared.rule.title): cannot decide for \(input.context.label); missing \(missing.joined(separator: ", "))",
+      settle: "declare " + missing.joined(separator: "; ") + (prepared.rule.settle.map { ". \($0)" } ?? ""))
   }
 
   /// Applies the rule's instrument status on the date.

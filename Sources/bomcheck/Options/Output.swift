@@ -34,8 +34,8 @@ enum Output {
     do {
       let handle = try path.map(openForWriting) ?? FileHandle.standardOutput
       defer { if path != nil { try? handle.close() } }
-      try body { piece in try handle.write(contentsOf: Data(piece)) }
-    } catch let error as OpenError {
+      try body { piece in try writeAll(piece, to: handle.fileDescriptor) }
+    } catch let error as WriteError {
       standardError("bomcheck: cannot write \(path ?? "standard output"): \(error.reason)")
       throw ExitCode(2)
     } catch {
@@ -49,12 +49,25 @@ enum Output {
   /// file and renames it over the path: it turned `-o /dev/null`, run as root, into a regular file.
   static func openForWriting(_ path: String) throws -> FileHandle {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-    guard descriptor >= 0 else { throw OpenError(reason: String(cString: strerror(errno))) }
+    guard descriptor >= 0 else { throw WriteError(reason: String(cString: strerror(errno))) }
     return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
   }
 
-  /// Why `openForWriting` failed (the system's words, e.g. "No such file or directory").
-  struct OpenError: Error {
+  /// Writes all of `bytes` to `descriptor` (straight from the caller's buffer, without a `Data`
+  /// copy of each piece).
+  private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) throws {
+    guard let base = bytes.baseAddress else { return }
+    var written = 0
+    while written < bytes.count {
+      let count = Foundation.write(descriptor, base + written, bytes.count - written)
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else { throw WriteError(reason: String(cString: strerror(errno))) }
+      written += count
+    }
+  }
+
+  /// Why `openForWriting` or a write failed (the system's words, e.g. "No such file or directory").
+  struct WriteError: Error {
     let reason: String
   }
 
