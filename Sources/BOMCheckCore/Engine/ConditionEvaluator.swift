@@ -65,7 +65,8 @@ struct ConditionEvaluator {
       return .yes(.declared, ["\(rule) is \(status.rawValue) for this part"])
     case .chipIs(let ids):
       guard let index = input.chipIndex, let id = context.chips[index].entry?.id, ids.contains(id) else { return .no }
-      return .yes(context.chips[index].confidence, ["\(context.chips[index].label) identified by \(context.chips[index].how)"])
+      return .yes(
+        context.chips[index].confidence, ["\(context.chips[index].label) identified by \(context.chips[index].how)"])
     case .prcChip:
       return prcChip(input.chip)
     case .entityListedDesigner:

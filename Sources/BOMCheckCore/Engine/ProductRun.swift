@@ -141,7 +141,8 @@ struct ProductRun {
     let missing = Self.unique(unknowns)
     return Result(
       status: .indeterminate, confidence: .missing,
-      message: "\(prepared.rule.title): cannot decide for \(input.context.label); missing \(missing.joined(separator: ", "))",
+      message:
+        "\(prepared.rule.title): cannot decide for \(input.context.label); missing \(missing.joined(separator: ", "))",
       settle: "declare " + missing.joined(separator: "; ") + (prepared.rule.settle.map { ". \($0)" } ?? ""))
   }
 
