@@ -118,7 +118,7 @@ import Testing
 /// The cheap `no` pre-check of `all` conditions agrees with the full evaluation.
 @Suite struct CertainlyNoTests {
   /// Every leaf condition of the shipped rules.
-  func leaves(_ condition: Condition) -> [Condition] {
+  func leaves(_ condition: PreparedCondition) -> [PreparedCondition] {
     switch condition {
     case .all(let items), .any(let items): return items.flatMap(leaves)
     case .not(let inner): return leaves(inner)
@@ -127,8 +127,12 @@ import Testing
   }
 
   @Test func certainlyNoImpliesEvaluatedNo() throws {
-    let evaluator = Engine(regimes: shippedRegimes, asOf: try #require(Day("2026-06-01"))).evaluator
-    let conditions = shippedRegimes.rules.flatMap { $0.outcomes.flatMap { leaves($0.when) } }
+    let engine = Engine(regimes: shippedRegimes, asOf: try #require(Day("2026-06-01")))
+    let evaluator = engine.evaluator
+    let conditions = engine.rules.flatMap { $0.outcomes.flatMap { leaves($0.when) } }
+    let slot = try #require(engine.rules.first { $0.rule.id == "CN-RE-18" }?.slot)
+    var licensed = [Status?](repeating: nil, count: engine.slotCount)
+    licensed[slot] = .licenseRequired
     var decidedEarly = 0
     for endUse in [EndUse.civil, .military] {
       let product = Product(
@@ -144,7 +148,7 @@ import Testing
           part.grade = "N42SH"
           let context = PartContext(part: part, path: "M", ancestorOrigins: ancestors, product: product, chips: [])
           for market in ["US", "CN", "DE", "JP"] {
-            for prior in [[:], ["CN-RE-18": Status.licenseRequired]] as [[String: Status]] {
+            for prior in [[], licensed] {
               let input = ConditionEvaluator.Input(context: context, market: market, chipIndex: nil, prior: prior)
               for condition in conditions where evaluator.certainlyNo(condition, input) {
                 decidedEarly += 1

@@ -11,14 +11,15 @@ struct ConditionEvaluator {
     /// The position in `context.chips` of the chip under evaluation (nil: none). Not the chip
     /// itself: an input is made for every rule and market class, and most conditions never look.
     let chipIndex: Int?
-    /// Statuses earlier rules gave this part, by rule id, in this market class.
-    let prior: [String: Status]
+    /// Statuses earlier rules gave this part in this market class, by rule slot
+    /// (`PreparedRule.slot`; empty when none has).
+    let prior: [Status?]
 
     /// The chip under evaluation.
     var chip: IdentifiedChip? { chipIndex.map { context.chips[$0] } }
   }
 
-  func evaluate(_ condition: Condition, _ input: Input) -> Truth {
+  func evaluate(_ condition: PreparedCondition, _ input: Input) -> Truth {
     // The part is read in place from its context (binding it would copy all its fields).
     let context = input.context
     switch condition {
@@ -29,8 +30,7 @@ struct ConditionEvaluator {
       return Truth.all(items) { evaluate($0, input) }
     case .any(let items): return Truth.any(items) { evaluate($0, input) }
     case .not(let inner): return evaluate(inner, input).negated
-    case .controlledMagnet(let source):
-      guard case .list(let elements) = source else { return .no }  // resolved by PreparedRule
+    case .controlledMagnet(let elements):
       if let known = context.magnetAnswers.first(where: { $0.elements == elements }) { return known.truth }
       let truth = magnets.holds(elements, part: context.part)
       context.magnetAnswers.append((elements, truth))
@@ -57,11 +57,11 @@ struct ConditionEvaluator {
     case .endUse(let uses):
       return uses.contains(input.context.product.endUse)
         ? .yes(.declared, ["end use \(input.context.product.endUse.rawValue)"]) : .no
-    case .market(let names):
-      return Self.inMarket(names, input, regimes) ? .yes(.declared, []) : .no
-    case .hasFinding(let rule, let statuses):
+    case .market(let codes):
+      return Self.inMarket(codes, input) ? .yes(.declared, []) : .no
+    case .hasFinding(let rule, let slot, let statuses):
       input.context.consultedMarket = true
-      guard let status = input.prior[rule], statuses.contains(status) else { return .no }
+      guard let status = Self.prior(slot, input), statuses.contains(status) else { return .no }
       return .yes(.declared, ["\(rule) is \(status.rawValue) for this part"])
     case .chipIs(let ids):
       guard let index = input.chipIndex, let id = context.chips[index].entry?.id, ids.contains(id) else { return .no }
@@ -82,34 +82,33 @@ struct ConditionEvaluator {
 
   /// Whether `condition` is `no` for this input, decided cheaply and without notes: true only for
   /// the simple kinds below, through the same predicates `evaluate` uses (false means "evaluate").
-  func certainlyNo(_ condition: Condition, _ input: Input) -> Bool {
+  func certainlyNo(_ condition: PreparedCondition, _ input: Input) -> Bool {
     switch condition {
     case .leavesChina: return !Self.mayLeaveChina(input.context)
-    case .origin(let codes): return !matchHolds(input.context.part.origin, codes)
-    case .refinedIn(let codes): return !matchHolds(input.context.part.refinedIn, codes)
+    case .origin(let codes): return !codes.holds(input.context.part.origin)
+    case .refinedIn(let codes): return !codes.holds(input.context.part.refinedIn)
     case .endUse(let uses): return !uses.contains(input.context.product.endUse)
-    case .market(let names): return !Self.inMarket(names, input, regimes)
-    case .hasFinding(let rule, let statuses):
+    case .market(let codes): return !Self.inMarket(codes, input)
+    case .hasFinding(_, let slot, let statuses):
       input.context.consultedMarket = true
-      guard let status = input.prior[rule] else { return true }
+      guard let status = Self.prior(slot, input) else { return true }
       return !statuses.contains(status)
     default: return false
     }
   }
 
-  private static func inMarket(_ names: [String], _ input: Input, _ regimes: RegimeSet) -> Bool {
+  private static func inMarket(_ codes: CodeList, _ input: Input) -> Bool {
     input.context.consultedMarket = true
-    return names.contains { regimes.covers($0, input.market) }
+    return codes.contains(input.market)
   }
 
-  /// Whether a code list (which may name `unknown`) holds for a value (nil = unknown).
-  private func matchHolds(_ value: String?, _ codes: [String]) -> Bool {
-    guard let value else { return codes.contains("unknown") }
-    return codes.contains { regimes.covers($0, value) }
+  /// The status the rule in `slot` gave the part in this market class, if any.
+  private static func prior(_ slot: Int, _ input: Input) -> Status? {
+    slot < input.prior.count ? input.prior[slot] : nil
   }
 
-  private func matches(_ value: String?, _ codes: [String], what: String, unknown: String) -> Truth {
-    guard matchHolds(value, codes) else { return .no }
+  private func matches(_ value: String?, _ codes: CodeList, what: String, unknown: String) -> Truth {
+    guard codes.holds(value) else { return .no }
     guard let value else { return .yes(.presumed, [unknown]) }
     return .yes(.declared, ["\(what) \(value)"])
   }

@@ -5,6 +5,8 @@ public struct Engine: Sendable {
   /// The evaluation date.
   public let asOf: Day
   let rules: [PreparedRule]
+  /// How many rules later rules ask about (`PreparedRule.slot`).
+  let slotCount: Int
   let marketSets: [Set<String>]
   /// Condition evaluation with the catalog prepared once for the run.
   let evaluator: ConditionEvaluator
@@ -13,12 +15,13 @@ public struct Engine: Sendable {
   public init(regimes: RegimeSet, asOf: Day) {
     self.regimes = regimes
     self.asOf = asOf
-    let referenced = PreparedRule.referencedRules(regimes.rules)
+    let slots = PreparedRule.slots(regimes.rules)
+    slotCount = slots.count
     rules = regimes.rules.compactMap { rule in
       guard let first = rule.instruments.first, let state = regimes.state(of: first, on: asOf) else { return nil }
       switch state {
       case .notYetEffective, .overridden(status: .repealed, _, _): return nil
-      default: return PreparedRule(rule, state: state, regimes: regimes, referenced: referenced)
+      default: return PreparedRule(rule, state: state, regimes: regimes, slots: slots)
       }
     }
     var sets: [Set<String>] = [["CN"]]

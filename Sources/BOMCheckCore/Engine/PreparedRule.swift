@@ -6,8 +6,9 @@
 final class PreparedRule: Sendable {
   /// The rule, with `controlled_magnet: instrument` replaced by the instrument's elements.
   let rule: Rule
-  /// `rule.outcomes`, kept apart so that evaluating them does not copy the whole rule.
-  let outcomes: [Rule.Outcome]
+  /// `rule.outcomes` with their conditions prepared (and kept apart, so that evaluating them does
+  /// not copy the whole rule).
+  let outcomes: [Outcome]
   /// The state of the rule's first instrument on the date.
   let state: InstrumentState
   /// Every outcome needs an identified chip.
@@ -22,15 +23,23 @@ final class PreparedRule: Sendable {
   let sources: [String]
   /// `. Basis: <instrument>, <its state on the date>.`, appended to every message of the rule.
   let basis: String
-  /// Whether a `has_finding` condition of some rule names this rule (its results are then kept
-  /// per part for later rules).
-  let isReferenced: Bool
+  /// Where this rule's results are kept per part for later rules, when a `has_finding` condition
+  /// of some rule names it (`ConditionEvaluator.Input.prior`).
+  let slot: Int?
   /// For an unverified instrument (`InstrumentState.unverified`): what to confirm, and
   /// ` if <instrument> applies after <day>: ` (made once, not for every result).
   let unverified: (confirm: String, condition: String)?
 
-  init(_ rule: Rule, state: InstrumentState, regimes: RegimeSet, referenced: Set<String>) {
-    isReferenced = referenced.contains(rule.id)
+  /// An outcome ready for evaluation.
+  struct Outcome: Sendable {
+    let when: PreparedCondition
+    let status: Status
+    let message: String
+  }
+
+  /// `slots`: the slots of the rules `has_finding` conditions name (`slots(_:)`).
+  init(_ rule: Rule, state: InstrumentState, regimes: RegimeSet, slots: [String: Int]) {
+    slot = slots[rule.id]
     var resolved = rule
     let elements = rule.instruments.first.flatMap { regimes.instrument($0)?.0.elements } ?? []
     resolved.outcomes = rule.outcomes.map { outcome in
@@ -39,7 +48,11 @@ final class PreparedRule: Sendable {
       return copy
     }
     self.rule = resolved
-    outcomes = resolved.outcomes
+    outcomes = rule.outcomes.map { outcome in
+      Outcome(
+        when: PreparedCondition(outcome.when, elements: elements, slots: slots, regimes: regimes),
+        status: outcome.status, message: outcome.message)
+    }
     self.state = state
     let needs = resolved.outcomes.map { Self.needs($0.when) }
     needsChip = needs.allSatisfy(\.chip)
@@ -87,6 +100,11 @@ final class PreparedRule: Sendable {
     case .hasFinding: return (false, false, true)
     default: return (false, false, false)
     }
+  }
+
+  /// A slot for each rule id named by `has_finding` conditions in `rules` (in id order).
+  static func slots(_ rules: [Rule]) -> [String: Int] {
+    Dictionary(uniqueKeysWithValues: referencedRules(rules).sorted().enumerated().map { ($1, $0) })
   }
 
   /// The rule ids named by `has_finding` conditions in `rules`.

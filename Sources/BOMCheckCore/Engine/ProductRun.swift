@@ -73,9 +73,9 @@ struct ProductRun {
   }
 
   private mutating func judge(_ context: PartContext, hasChip: Bool, magnetLike: Bool) {
-    // Statuses this part already got from earlier rules, by market class and rule id (only for
+    // Statuses this part already got from earlier rules, by market class and rule slot (only for
     // rules that later rules ask about; made when the first is recorded).
-    var earlier: [[String: Status]] = []
+    var earlier: [[Status?]] = []
     var hasPrior = false
     for (position, prepared) in engine.rules.enumerated()
     where prepared.mayApply(hasChip: hasChip, magnetLike: magnetLike, hasPrior: hasPrior) {
@@ -90,15 +90,17 @@ struct ProductRun {
         } else {
           context.consultedMarket = false
           result = evaluate(
-            prepared, context: context, market: markets[0], prior: earlier.isEmpty ? [:] : earlier[index])
+            prepared, context: context, market: markets[0], prior: earlier.isEmpty ? [] : earlier[index])
           if index == 0 { consulted = context.consultedMarket }
         }
         guard let result else { continue }
         if byClass.isEmpty { byClass = Array(repeating: nil, count: classes.count) }
         byClass[index] = result
-        if prepared.isReferenced {
-          if earlier.isEmpty { earlier = Array(repeating: [:], count: classes.count) }
-          earlier[index][prepared.rule.id] = result.status
+        if let slot = prepared.slot {
+          if earlier.isEmpty {
+            earlier = Array(repeating: Array(repeating: nil, count: engine.slotCount), count: classes.count)
+          }
+          earlier[index][slot] = result.status
         }
         hasPrior = true
       }
@@ -106,7 +108,7 @@ struct ProductRun {
     }
   }
 
-  private func evaluate(_ prepared: PreparedRule, context: PartContext, market: String, prior: [String: Status])
+  private func evaluate(_ prepared: PreparedRule, context: PartContext, market: String, prior: [Status?])
     -> Result?
   {
     var best: Result?
