@@ -28,20 +28,23 @@ struct CellBuilder {
         }
       }
     }
+    // A cell's statuses are its row of `worst` (one per pack head, whose ids are distinct):
+    // conflicts and folding read the rows, and each cell's dictionary is made once.
+    let rows = expanded.indices.map { worst[$0 * heads.count..<($0 + 1) * heads.count] }
     let raw = expanded.indices.map { position -> Cell in
       var status: [String: Status] = [:]
       for (regime, pack) in heads.enumerated() { status[pack.id] = worst[position * heads.count + regime] }
-      return Cell(market: expanded[position], status: status, conflict: conflict(status))
+      return Cell(market: expanded[position], status: status, conflict: conflict(rows[position]))
     }
-    return (raw, fold(raw), numbered)
+    return (raw, fold(raw, rows: rows, positions: positions), numbered)
   }
 
-  private func conflict(_ status: [String: Status]) -> ConflictLevel {
+  /// The conflict level of a cell from its statuses, one per pack head.
+  private func conflict(_ row: ArraySlice<Status>) -> ConflictLevel {
     // Jurisdictions in lists, not sets: there are a few packs.
     var exposed: [String] = []
     var undecided: [String] = []
-    for pack in regimes.packHeads {
-      let value = status[pack.id] ?? .clear
+    for (pack, value) in zip(regimes.packHeads, row) {
       if value.isExposed, !exposed.contains(pack.jurisdiction) { exposed.append(pack.jurisdiction) }
       if value == .indeterminate, !undecided.contains(pack.jurisdiction) { undecided.append(pack.jurisdiction) }
     }
@@ -50,21 +53,29 @@ struct CellBuilder {
     return .none
   }
 
-  private func fold(_ raw: [Cell]) -> [Cell] {
+  /// The cells of each listed market name in turn: a group's cells as one when it has them all
+  /// and they agree, else one by one (each cell once, in the order of `expanded`).
+  private func fold(_ raw: [Cell], rows: [ArraySlice<Status>], positions: [String: [Int]]) -> [Cell] {
     var result: [Cell] = []
-    var done = Set<String>()
+    var done = [Bool](repeating: false, count: raw.count)
     for name in listed {
-      let members = regimes.codes(for: name).sorted()
-      let cells = raw.filter { members.contains($0.market) && !done.contains($0.market) }
-      guard !cells.isEmpty else { continue }
-      if members.count > 1, cells.count == members.count,
-        cells.allSatisfy({ $0.status == cells[0].status && $0.conflict == cells[0].conflict })
-      {
-        result.append(Cell(market: name, status: cells[0].status, conflict: cells[0].conflict))
-      } else {
-        result.append(contentsOf: cells)
+      var memberCount = 0
+      var members: [Int] = []
+      regimes.forEachCode(of: name) { code in
+        memberCount += 1
+        for position in positions[code] ?? [] where !done[position] { members.append(position) }
       }
-      done.formUnion(cells.map(\.market))
+      guard !members.isEmpty else { continue }
+      members.sort()
+      let first = members[0]
+      if memberCount > 1, members.count == memberCount,
+        members.allSatisfy({ rows[$0].elementsEqual(rows[first]) && raw[$0].conflict == raw[first].conflict })
+      {
+        result.append(Cell(market: name, status: raw[first].status, conflict: raw[first].conflict))
+      } else {
+        result.append(contentsOf: members.map { raw[$0] })
+      }
+      for position in members { done[position] = true }
     }
     return result
   }
