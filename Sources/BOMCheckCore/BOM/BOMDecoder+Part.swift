@@ -42,11 +42,11 @@ extension BOMDecoder {
     let unit = context.oneOf(fields, .unit, QuantityUnit.self) ?? .pcs
     let qty = decodeQuantity(fields, unit: unit, &context)
     let massGrams = positive(fields, .massGrams, &context)
-    let composition = decodeComposition(fields[.composition], &context)
+    let composition = fields.has(.composition) ? decodeComposition(fields[.composition], &context) : nil
     let unitCost = context.money(fields, .unitCost)
     let material = context.oneOf(fields, .material, Material.self)
     let grade = context.text(fields, .grade)
-    let chip = decodeChip(fields[.chip], &context)
+    let chip = fields.has(.chip) ? decodeChip(fields[.chip], &context) : nil
     let eccn = context.text(fields, .eccn)
     let notes = context.text(fields, .notes)
     var kind: PartKind?
@@ -78,6 +78,7 @@ extension BOMDecoder {
 
   /// `decodeQuantity(fields[.qty], ...)`, a kept scalar read in place.
   private func decodeQuantity(_ fields: PartFields, unit: QuantityUnit, _ context: inout DecodeContext) -> Double {
+    guard fields.has(.qty) else { return 1 }  // what the general helper gives for nil
     if let qty = DecodeContext.keptNumber(fields, .qty), qty > 0, Self.isWhole(qty, unit: unit) { return qty }
     return decodeQuantity(fields[.qty], unit: unit, &context)
   }
@@ -100,6 +101,7 @@ extension BOMDecoder {
 
   /// `positive(fields[key], ...)`, a kept scalar read in place.
   private func positive(_ fields: PartFields, _ key: PartKey, _ context: inout DecodeContext) -> Double? {
+    guard fields.has(key) else { return nil }  // what the general helper gives for nil
     if let value = DecodeContext.keptNumber(fields, key), value > 0 { return value }
     return positive(fields[key], &context)
   }

@@ -166,6 +166,7 @@ extension DecodeContext {
 
   /// `text(fields[key])`.
   mutating func text(_ fields: PartFields, _ key: PartKey) -> String? {
+    guard fields.has(key) else { return nil }  // absent: what the general helper gives for nil
     if let (text, style) = fields.scalar(key), let accepted = Self.acceptedText(text, style: style) {
       return accepted
     }
@@ -174,6 +175,7 @@ extension DecodeContext {
 
   /// `country(fields[key])`.
   mutating func country(_ fields: PartFields, _ key: PartKey) -> String? {
+    guard fields.has(key) else { return nil }  // absent: what the general helper gives for nil
     if let (text, style) = fields.scalar(key), let raw = Self.acceptedText(text, style: style),
       let value = countryValue(raw)
     {
@@ -186,6 +188,7 @@ extension DecodeContext {
   mutating func oneOf<Value: RawRepresentable & CaseIterable>(
     _ fields: PartFields, _ key: PartKey, _ type: Value.Type
   ) -> Value? where Value.RawValue == String {
+    guard fields.has(key) else { return nil }  // absent: what the general helper gives for nil
     if let (text, style) = fields.scalar(key), let raw = Self.acceptedText(text, style: style),
       let value = Value(rawValue: raw)
     {
@@ -196,6 +199,7 @@ extension DecodeContext {
 
   /// `money(fields[key])`.
   mutating func money(_ fields: PartFields, _ key: PartKey) -> Money? {
+    guard fields.has(key) else { return nil }  // absent: what the general helper gives for nil
     if let (text, style) = fields.scalar(key), let raw = Self.acceptedText(text, style: style),
       let value = plainMoneyValue(raw)
     {
