@@ -107,8 +107,14 @@ struct JSONWriter {
     try spill.forEachChunk { startsRange, chunk in
       if startsRange && !first { raw(",\n") }
       first = false
-      bytes.append(contentsOf: chunk)
-      if bytes.count >= 1 << 20 { try flush() }
+      if let output, chunk.count >= 1 << 16 {
+        // A large piece goes to the output as it is, after what is gathered (not copied first).
+        try flush()
+        try output(chunk)
+      } else {
+        bytes.append(contentsOf: chunk)
+        if bytes.count >= 1 << 20 { try flush() }
+      }
     }
     if !spill.ranges.isEmpty { bytes.append(10) }
     pad(indent)

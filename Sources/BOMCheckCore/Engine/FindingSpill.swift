@@ -29,12 +29,21 @@ public final class FindingSpill: Sendable {
     chunk: Int = 1 << 20, _ body: (_ startsRange: Bool, UnsafeRawBufferPointer) throws -> Void
   ) throws {
     switch storage {
-    case .memory(let held):
-      try held.withUnsafeBytes { held in
-        for range in ranges {
-          for start in stride(from: range.lowerBound, to: range.upperBound, by: chunk) {
-            let end = min(start + chunk, range.upperBound)
-            try body(start == range.lowerBound, UnsafeRawBufferPointer(rebasing: held[start..<end]))
+    case .memory(let pieces, let starts):
+      for range in ranges {
+        // Each range is one appended piece, found by where it starts.
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+          let middle = (low + high) / 2
+          if starts[middle] < range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        guard low < starts.count, starts[low] == range.lowerBound, pieces[low].count == range.count else {
+          throw SpillError.read(EINVAL)
+        }
+        try pieces[low].withUnsafeBytes { piece in
+          for start in stride(from: 0, to: piece.count, by: chunk) {
+            try body(start == 0, UnsafeRawBufferPointer(rebasing: piece[start..<min(start + chunk, piece.count)]))
           }
         }
       }
@@ -89,34 +98,37 @@ struct SpillWriter: Sendable {
   /// it and never touch the disk; a larger run's memory stays bounded by it.
   static let memoryBudget = 32 << 20
 
-  /// Where a spill's bytes are.
+  /// Where a spill's bytes are: the pieces as appended (not copied into one buffer) with where
+  /// each starts, or a file.
   enum Storage: Sendable {
-    case memory([UInt8])
+    case memory(pieces: [[UInt8]], starts: [Int])
     case file(SpillFile)
   }
 
-  private var held: [UInt8] = []
+  private var pieces: [[UInt8]] = []
+  private var starts: [Int] = []
   private var file: SpillFile?
   private let budget: Int
   private(set) var size = 0
 
   init(memoryBudget: Int = Self.memoryBudget) {
     budget = memoryBudget
-    // Address space only: pages count when findings are written to them, and the buffer is
-    // never copied to grow.
-    held.reserveCapacity(memoryBudget)
   }
 
   /// Appends `bytes`; the range they occupy.
   mutating func append(_ bytes: [UInt8]) throws(SpillError) -> Range<Int> {
     let start = size
-    if file == nil && size + bytes.count <= budget {
-      held.append(contentsOf: bytes)
+    if bytes.isEmpty {
+      return start..<start  // not kept: an empty range is never read back
+    } else if file == nil && size + bytes.count <= budget {
+      pieces.append(bytes)
+      starts.append(start)
     } else {
       if file == nil {
         let created = try Self.createFile()
-        try Self.write(held, to: created)
-        held = []
+        for piece in pieces { try Self.write(piece, to: created) }
+        pieces = []
+        starts = []
         file = created
       }
       if let file { try Self.write(bytes, to: file) }
@@ -127,7 +139,7 @@ struct SpillWriter: Sendable {
 
   /// The finished spill, with the ranges in report order.
   func finish(ranges: [Range<Int>]) -> FindingSpill {
-    FindingSpill(storage: file.map { .file($0) } ?? .memory(held), ranges: ranges)
+    FindingSpill(storage: file.map { .file($0) } ?? .memory(pieces: pieces, starts: starts), ranges: ranges)
   }
 
   /// Creates and unlinks a temporary file in `TMPDIR` (or /tmp).
