@@ -9,6 +9,9 @@ struct LoadSession {
   var products: [LoadedProduct] = []
   var diagnostics: [Diagnostic] = []
   var firstProductFile: [String: (file: String, location: SourceLocation)] = [:]
+  /// `FileSystem.canonical` of include targets already followed (a shared assembly is included
+  /// from many parts: its path is resolved once, not with a `realpath` per include).
+  var canonicalTargets: [String: String?] = [:]
 
   init(loader: BOMLoader, root: String) {
     self.loader = loader
@@ -190,7 +193,10 @@ struct LoadSession {
     if !FileSystem.isInside(target, root: root) {
       return fail("include-escape", "include `\(include)` points outside the checked root \(root)")
     }
-    guard let canonical = FileSystem.canonical(target) else {
+    let known = canonicalTargets[target]
+    let resolved = known ?? FileSystem.canonical(target)
+    if known == nil { canonicalTargets[target] = resolved }
+    guard let canonical = resolved else {
       return fail("include-missing", "included file `\(include)` does not exist")
     }
     if !FileSystem.isInside(canonical, root: root) {

@@ -26,6 +26,9 @@ struct CheckRun: Sendable {
   var waivers: [WaiverSpec] = []
   var judged: [JudgedProduct] = []
   var spill: SpillWriter?
+  /// Errors in `session.diagnostics[..<countedDiagnostics]`, by file (`inputErrors(in:)`).
+  private var errorsByFile: [String: Int] = [:]
+  private var countedDiagnostics = 0
 
   init(checker: Checker, request: CheckRequest) throws(SpillError) {
     if request.renderFindings != nil { spill = SpillWriter() }
@@ -60,13 +63,24 @@ struct CheckRun: Sendable {
     var products: [LoadedProduct] = []
     for (path, (bom, _)) in zip(batch, decoded) {
       guard var product = session.accept(path, .some(bom)) else { continue }
-      product.inputErrors = session.diagnostics.filter { $0.severity == .error && $0.file == product.file }.count
+      product.inputErrors = inputErrors(in: product.file)
       waivers += product.product.waivers
       products.append(product)
     }
     processed += batch.count
     request.progress?("checking files", processed, files.count)
     return products
+  }
+
+  /// The errors reported so far in `file`: counted as diagnostics come (by file), not by
+  /// scanning them all for every product (quadratic on a large run with many bad files).
+  private mutating func inputErrors(in file: String) -> Int {
+    let diagnostics = session.diagnostics
+    for diagnostic in diagnostics[countedDiagnostics...] where diagnostic.severity == .error {
+      errorsByFile[diagnostic.file, default: 0] += 1
+    }
+    countedDiagnostics = diagnostics.count
+    return errorsByFile[file] ?? 0
   }
 
   func judge(_ product: LoadedProduct) -> JudgedProduct {

@@ -55,8 +55,8 @@ struct ConditionEvaluator {
         context.part.refinedIn, codes, what: "rare earth refined in",
         unknown: "where the rare earth was refined is unknown, presumed China (about 91 % of world refining)")
     case .endUse(let uses):
-      return uses.contains(input.context.product.endUse)
-        ? .yes(.declared, ["end use \(input.context.product.endUse.rawValue)"]) : .no
+      return uses.contains(input.context.endUse)
+        ? .yes(.declared, ["end use \(input.context.endUse.rawValue)"]) : .no
     case .market(let codes):
       return Self.inMarket(codes, input) ? .yes(.declared, []) : .no
     case .hasFinding(let rule, let slot, let statuses):
@@ -87,7 +87,7 @@ struct ConditionEvaluator {
     case .leavesChina: return !Self.mayLeaveChina(input.context)
     case .origin(let codes): return !codes.holds(input.context.part.origin)
     case .refinedIn(let codes): return !codes.holds(input.context.part.refinedIn)
-    case .endUse(let uses): return !uses.contains(input.context.product.endUse)
+    case .endUse(let uses): return !uses.contains(input.context.endUse)
     case .market(let codes): return !Self.inMarket(codes, input)
     case .hasFinding(_, let slot, let statuses):
       input.context.consultedMarket = true

@@ -7,6 +7,9 @@ public struct Engine: Sendable {
   let rules: [PreparedRule]
   /// How many rules later rules ask about (`PreparedRule.slot`).
   let slotCount: Int
+  /// Whether any rule may apply to a part, by `ruleIndex(hasChip:magnetLike:)` (a part no rule
+  /// can meet is not judged; asked for every part).
+  let anyRuleApplies: [Bool]
   let marketSets: [Set<String>]
   /// Condition evaluation with the catalog prepared once for the run.
   let evaluator: ConditionEvaluator
@@ -23,6 +26,10 @@ public struct Engine: Sendable {
       case .notYetEffective, .overridden(status: .repealed, _, _): return nil
       default: return PreparedRule(rule, state: state, regimes: regimes, slots: slots)
       }
+    }
+    let prepared = rules
+    anyRuleApplies = (0..<4).map { index in
+      prepared.contains { $0.mayApply(hasChip: index & 2 != 0, magnetLike: index & 1 != 0, hasPrior: false) }
     }
     var sets: [Set<String>] = [["CN"]]
     for rule in rules.map(\.rule) {
@@ -46,6 +53,9 @@ public struct Engine: Sendable {
     default: break
     }
   }
+
+  /// The position in `anyRuleApplies` for a part's facts.
+  static func ruleIndex(hasChip: Bool, magnetLike: Bool) -> Int { (hasChip ? 2 : 0) + (magnetLike ? 1 : 0) }
 
   /// The markets a product is judged in: its own and the extra ones, groups expanded, in order.
   public func markets(for product: Product, extra: [String]) -> (listed: [String], expanded: [String]) {

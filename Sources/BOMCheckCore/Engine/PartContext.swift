@@ -9,8 +9,9 @@ final class PartContext: @unchecked Sendable {
   let path: String
   /// Origins from the product's assembly country down to the parent (nil = unknown).
   let ancestorOrigins: [String?]
-  /// The product.
-  let product: Product
+  /// The product's end use (all a condition reads of the product: keeping the product itself
+  /// would retain and release its fields for every part judged).
+  let endUse: EndUse
   /// Chips identified in the part.
   let chips: [IdentifiedChip]
   /// What `MagnetFacts.holds` answered for each element list asked about: several rules ask about
@@ -24,7 +25,7 @@ final class PartContext: @unchecked Sendable {
     self.part = part
     self.path = path
     self.ancestorOrigins = ancestorOrigins
-    self.product = product
+    endUse = product.endUse
     self.chips = chips
   }
 

@@ -47,17 +47,18 @@ struct ProductRun {
   mutating func walk(_ parts: [Part], path: String, origins: [String?]) {
     // Parts are read in place through the buffer (an array's subscript copies the whole part) and
     // copied once, into their context, only when judged.
+    // Read once for all the parts (each read of a class reference retains it).
+    let identifier = evaluator.identifier
+    let anyRuleApplies = engine.anyRuleApplies
     parts.withUnsafeBufferPointer { parts in
       for index in parts.indices {
-        let chips = evaluator.identifier.identify(
+        let chips = identifier.identify(
           chip: parts[index].chip, name: parts[index].name, mpn: parts[index].mpn,
           manufacturer: parts[index].manufacturer, eccn: parts[index].eccn)
         let kind = parts[index].kind
         let magnetLike = kind == .magnet || kind?.presumedToHoldMagnets == true
         // Most parts (resistors, housings) can meet no rule: no context is built for them.
-        let judged = engine.rules.contains {
-          $0.mayApply(hasChip: !chips.isEmpty, magnetLike: magnetLike, hasPrior: false)
-        }
+        let judged = anyRuleApplies[Engine.ruleIndex(hasChip: !chips.isEmpty, magnetLike: magnetLike)]
         let hasChildren = !parts[index].parts.isEmpty
         guard judged || hasChildren else { continue }
         let ref = parts[index].ref
