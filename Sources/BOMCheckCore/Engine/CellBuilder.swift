@@ -196,6 +196,14 @@ struct NumberedMarkets {
   init(_ findings: [Finding]) {
     var byName: [String: Int] = [:]
     for index in findings.indices {
+      // Findings of a product mostly repeat the market list of the one before (often the same
+      // array): its numbers are copied instead of looking every name up again.
+      if index > 0, findings[index].markets == findings[index - 1].markets {
+        // One by one: a slice of `numbers` kept while appending to it would copy the array.
+        for position in starts[index - 1]..<starts[index] { numbers.append(numbers[position]) }
+        starts.append(numbers.count)
+        continue
+      }
       for name in findings[index].markets {
         if let number = byName[name] {
           numbers.append(number)
