@@ -1,10 +1,11 @@
-/// A rule made ready for evaluation on one date: element lists resolved, its instrument's state,
-/// and what a part must have for the rule to possibly apply (so most parts skip most rules).
+/// A rule made ready for evaluation on one date: its conditions prepared (`PreparedCondition`), its
+/// instrument's state, and what a part must have for the rule to possibly apply (so most parts
+/// skip most rules).
 ///
 /// A class: the engine reads its rules for every part, and sharing one reference is cheaper than
 /// copying the rule's fields each time.
 final class PreparedRule: Sendable {
-  /// The rule, with `controlled_magnet: instrument` replaced by the instrument's elements.
+  /// The rule as its pack states it (its conditions are evaluated from `outcomes`).
   let rule: Rule
   /// `rule.outcomes` with their conditions prepared (and kept apart, so that evaluating them does
   /// not copy the whole rule).
@@ -40,25 +41,19 @@ final class PreparedRule: Sendable {
   /// `slots`: the slots of the rules `has_finding` conditions name (`slots(_:)`).
   init(_ rule: Rule, state: InstrumentState, regimes: RegimeSet, slots: [String: Int]) {
     slot = slots[rule.id]
-    var resolved = rule
     let elements = rule.instruments.first.flatMap { regimes.instrument($0)?.0.elements } ?? []
-    resolved.outcomes = rule.outcomes.map { outcome in
-      var copy = outcome
-      copy.when = Self.resolve(outcome.when, elements: elements)
-      return copy
-    }
-    self.rule = resolved
+    self.rule = rule
     outcomes = rule.outcomes.map { outcome in
       Outcome(
         when: PreparedCondition(outcome.when, elements: elements, slots: slots, regimes: regimes),
         status: outcome.status, message: outcome.message)
     }
     self.state = state
-    let needs = resolved.outcomes.map { Self.needs($0.when) }
+    let needs = rule.outcomes.map { Self.needs($0.when) }
     needsChip = needs.allSatisfy(\.chip)
     needsMagnetLike = needs.allSatisfy(\.magnet)
     needsPrior = needs.allSatisfy(\.prior)
-    marketDependent = resolved.outcomes.contains { Self.dependsOnMarket($0.when) }
+    marketDependent = rule.outcomes.contains { Self.dependsOnMarket($0.when) }
     sources = ProductRun.unique(rule.instruments.flatMap { regimes.sourceURLs(for: $0) })
     basis = ". Basis: \(rule.instruments.first ?? ""), \(state.sentence)."
     if case .unverified(let since, _, _) = state {
@@ -75,16 +70,6 @@ final class PreparedRule: Sendable {
   /// Whether the rule can apply to a part with these facts.
   func mayApply(hasChip: Bool, magnetLike: Bool, hasPrior: Bool) -> Bool {
     (!needsChip || hasChip) && (!needsMagnetLike || magnetLike) && (!needsPrior || hasPrior)
-  }
-
-  private static func resolve(_ condition: Condition, elements: [String]) -> Condition {
-    switch condition {
-    case .all(let items): return .all(items.map { resolve($0, elements: elements) })
-    case .any(let items): return .any(items.map { resolve($0, elements: elements) })
-    case .not(let inner): return .not(resolve(inner, elements: elements))
-    case .controlledMagnet(.instrument): return .controlledMagnet(.list(elements))
-    default: return condition
-    }
   }
 
   /// What a condition needs to hold: every conjunct's needs, only the needs all alternatives share.

@@ -68,7 +68,8 @@ func cpuCount(list: Substring) -> Int? {
 /// Runs a check with a progress line when the terminal allows one.
 enum Progress {
   /// Runs the check for a report in `format`: for JSON the findings are rendered as products are
-  /// judged and kept on disk (see `Output.write(_:as:with:options:to:)`), not in memory.
+  /// judged and kept as bytes (in memory up to `SpillWriter.memoryBudget`, then in a temporary
+  /// file; see `Output.write(_:as:with:options:to:)`), not as findings.
   static func check(_ checker: Checker, _ request: CheckRequest, format: ReportFormat) async throws -> Report {
     let jobs = availableCores()
     var withProgress = request
