@@ -166,46 +166,42 @@ extension DecodeContext {
 
   /// `text(fields[key])`.
   mutating func text(_ fields: PartFields, _ key: PartKey) -> String? {
-    guard fields.has(key) else { return nil }  // absent: what the general helper gives for nil
-    if let (text, style) = fields.scalar(key), let accepted = Self.acceptedText(text, style: style) {
-      return accepted
-    }
-    return text(fields[key])
+    read(fields, key, accept: { _, text in text }, general: { $0.text($1) })
   }
 
   /// `country(fields[key])`.
   mutating func country(_ fields: PartFields, _ key: PartKey) -> String? {
-    guard fields.has(key) else { return nil }  // absent: what the general helper gives for nil
-    if let (text, style) = fields.scalar(key), let raw = Self.acceptedText(text, style: style),
-      let value = countryValue(raw)
-    {
-      return value
-    }
-    return country(fields[key])
+    read(fields, key, accept: { $0.countryValue($1) }, general: { $0.country($1) }) ?? nil
   }
 
   /// `oneOf(fields[key], type)`.
   mutating func oneOf<Value: RawRepresentable & CaseIterable>(
     _ fields: PartFields, _ key: PartKey, _ type: Value.Type
   ) -> Value? where Value.RawValue == String {
-    guard fields.has(key) else { return nil }  // absent: what the general helper gives for nil
-    if let (text, style) = fields.scalar(key), let raw = Self.acceptedText(text, style: style),
-      let value = Value(rawValue: raw)
-    {
-      return value
-    }
-    return oneOf(fields[key], type)
+    read(fields, key, accept: { Value(rawValue: $1) }, general: { $0.oneOf($1, type) })
   }
 
   /// `money(fields[key])`.
   mutating func money(_ fields: PartFields, _ key: PartKey) -> Money? {
-    guard fields.has(key) else { return nil }  // absent: what the general helper gives for nil
+    read(fields, key, accept: { $0.plainMoneyValue($1) }, general: { $0.money($1) })
+  }
+
+  /// The field `key`: its kept scalar's accepted text when `accept` (the general helper's own rule)
+  /// takes it, else what `general` (the general helper, which reads the field again and reports
+  /// what is wrong) makes of it; nil when the part has no such field, as every general helper
+  /// gives for nil.
+  @inline(__always)
+  private mutating func read<Value>(
+    _ fields: PartFields, _ key: PartKey, accept: (Self, String) -> Value?,
+    general: (inout Self, YAMLPair?) -> Value?
+  ) -> Value? {
+    guard fields.has(key) else { return nil }
     if let (text, style) = fields.scalar(key), let raw = Self.acceptedText(text, style: style),
-      let value = plainMoneyValue(raw)
+      let value = accept(self, raw)
     {
       return value
     }
-    return money(fields[key])
+    return general(&self, fields[key])
   }
 
   /// The number of a kept scalar (`number(fields[key])` when it is one), without any report.
