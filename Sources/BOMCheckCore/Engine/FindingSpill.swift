@@ -30,18 +30,13 @@ public final class FindingSpill: Sendable {
   ) throws {
     switch storage {
     case .memory(let pieces, let starts):
+      // Each range is one appended piece, found by where it starts.
+      let pieceAt = Dictionary(uniqueKeysWithValues: zip(starts, pieces.indices))
       for range in ranges {
-        // Each range is one appended piece, found by where it starts.
-        var low = 0
-        var high = starts.count - 1
-        while low < high {
-          let middle = (low + high) / 2
-          if starts[middle] < range.lowerBound { low = middle + 1 } else { high = middle }
-        }
-        guard low < starts.count, starts[low] == range.lowerBound, pieces[low].count == range.count else {
+        guard let index = pieceAt[range.lowerBound], pieces[index].count == range.count else {
           throw SpillError.read(EINVAL)
         }
-        try pieces[low].withUnsafeBytes { piece in
+        try pieces[index].withUnsafeBytes { piece in
           for start in stride(from: 0, to: piece.count, by: chunk) {
             try body(start == 0, UnsafeRawBufferPointer(rebasing: piece[start..<min(start + chunk, piece.count)]))
           }
@@ -153,13 +148,6 @@ struct SpillWriter: Sendable {
   }
 
   private static func write(_ bytes: [UInt8], to file: SpillFile) throws(SpillError) {
-    var written = 0
-    while written < bytes.count {
-      let count = bytes.withUnsafeBytes { raw in
-        Foundation.write(file.descriptor, raw.baseAddress.map { $0 + written }, bytes.count - written)
-      }
-      guard count > 0 else { throw .write(errno) }
-      written += count
-    }
+    if let code = bytes.withUnsafeBytes({ writeAll($0, to: file.descriptor) }) { throw .write(code) }
   }
 }

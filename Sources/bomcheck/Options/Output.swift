@@ -34,7 +34,11 @@ enum Output {
     do {
       let handle = try path.map(openForWriting) ?? FileHandle.standardOutput
       defer { if path != nil { try? handle.close() } }
-      try body { piece in try writeAll(piece, to: handle.fileDescriptor) }
+      try body { piece in
+        if let code = writeAll(piece, to: handle.fileDescriptor) {
+          throw WriteError(reason: String(cString: strerror(code)))
+        }
+      }
     } catch let error as WriteError {
       standardError("bomcheck: cannot write \(path ?? "standard output"): \(error.reason)")
       throw ExitCode(2)
@@ -51,19 +55,6 @@ enum Output {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
     guard descriptor >= 0 else { throw WriteError(reason: String(cString: strerror(errno))) }
     return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-  }
-
-  /// Writes all of `bytes` to `descriptor` (straight from the caller's buffer, without a `Data`
-  /// copy of each piece).
-  private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) throws {
-    guard let base = bytes.baseAddress else { return }
-    var written = 0
-    while written < bytes.count {
-      let count = Foundation.write(descriptor, base + written, bytes.count - written)
-      if count < 0 && errno == EINTR { continue }
-      guard count > 0 else { throw WriteError(reason: String(cString: strerror(errno))) }
-      written += count
-    }
   }
 
   /// Why `openForWriting` or a write failed (the system's words, e.g. "No such file or directory").
