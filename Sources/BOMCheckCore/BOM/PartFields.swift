@@ -8,25 +8,33 @@ enum PartKey: Int, CaseIterable {
   case material, grade, chip, eccn, notes, parts, include
 
   /// Part keys by first letter and length (no two keys share both): a key read is compared with
-  /// at most one known key, and not hashed. Slot `(first & 31) << 4 | length`, the key's raw value
-  /// plus one (0 for none).
-  private static let bySlot: [UInt8] = {
-    var table = [UInt8](repeating: 0, count: 32 << 4)
+  /// at most one known key, and not hashed. One table (a single lazy global to reach per key
+  /// read): at slot `(first & 31) << 4 | length` (512 slots) the key's raw value plus one (0 for
+  /// none); then, from `startsOffset`, where each key's name starts (by raw value, and where the
+  /// last ends), counted from `namesOffset`, where the names' bytes follow one another.
+  private static let table: [UInt8] = {
+    var table = [UInt8](repeating: 0, count: startsOffset)
     for key in PartKey.allCases {
       let slot = Self.slot(key.name.utf8.first ?? 0, key.name.utf8.count)
       precondition(table[slot] == 0, "two part keys share a first letter and a length")
       table[slot] = UInt8(key.rawValue + 1)
     }
+    var start = 0
+    for key in PartKey.allCases {
+      table.append(UInt8(start))
+      start += key.name.utf8.count
+    }
+    table.append(UInt8(start))
+    precondition(start < 256 && table.count == namesOffset, "part key names are short, and 19")
+    for key in PartKey.allCases { table += Array(key.name.utf8) }
     return table
   }()
+  private static let startsOffset = 512
+  /// `startsOffset` plus a start for each of the 19 keys and the end of the last (literal, so that
+  /// reading it needs no lazy initialisation; the table checks it).
+  private static let namesOffset = 532
 
   private static func slot(_ first: UInt8, _ count: Int) -> Int { Int(first & 31) << 4 | count }
-
-  /// Each key's name as bytes, by raw value, all in one buffer.
-  private static let nameBytes: [UInt8] = PartKey.allCases.flatMap { Array($0.name.utf8) }
-  private static let nameStarts: [Int] = PartKey.allCases.reduce(into: [0]) { starts, key in
-    starts.append((starts.last ?? 0) + key.name.utf8.count)
-  }
 
   /// The key as written in BOMs.
   var name: String { BOMDecoder.partKeys[rawValue] }
@@ -40,14 +48,14 @@ enum PartKey: Int, CaseIterable {
   /// The part key whose name is these UTF-8 bytes, if one is.
   static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> PartKey? {
     guard let first = bytes.first, first >= 0x60, first < 0x80, bytes.count < 16 else { return nil }
-    let found = bySlot[slot(first, bytes.count)]
-    guard found > 0, let key = PartKey(rawValue: Int(found) - 1) else { return nil }
-    let start = nameStarts[key.rawValue]
-    let same = nameBytes.withUnsafeBufferPointer { names in
-      guard let name = names.baseAddress, let written = bytes.baseAddress else { return false }
-      return memcmp(name + start, written, bytes.count) == 0
+    return table.withUnsafeBufferPointer { table -> PartKey? in
+      let found = table[slot(first, bytes.count)]
+      guard found > 0, let key = PartKey(rawValue: Int(found) - 1), let names = table.baseAddress,
+        let written = bytes.baseAddress
+      else { return nil }
+      let start = namesOffset + Int(table[startsOffset + key.rawValue])
+      return memcmp(names + start, written, bytes.count) == 0 ? key : nil
     }
-    return same ? key : nil
   }
 }
 

@@ -4,9 +4,31 @@ struct CellBuilder {
   let listed: [String]
   let expanded: [String]
 
+  /// The cells of single markets before folding: each market's worst status per pack head (a row
+  /// of `worst`) and its conflict level. Kept as rows: only the folded cells of the report are
+  /// made into `Cell`s, with their dictionaries.
+  struct RawCells {
+    /// The markets (`expanded`), by position.
+    let markets: [String]
+    /// Row after row, one status per pack head.
+    let worst: [Status]
+    let heads: Int
+    let conflicts: [ConflictLevel]
+
+    /// The statuses of the cell at `position`, one per pack head.
+    func row(_ position: Int) -> ArraySlice<Status> { worst[position * heads..<(position + 1) * heads] }
+
+    /// The cell at `position` as a report cell.
+    func cell(_ position: Int, market: String, regimes: RegimeSet) -> Cell {
+      var status: [String: Status] = [:]
+      for (regime, pack) in regimes.packHeads.enumerated() { status[pack.id] = worst[position * heads + regime] }
+      return Cell(market: market, status: status, conflict: conflicts[position])
+    }
+  }
+
   /// Cells per single market (`raw`) and with groups folded where all members agree (`folded`);
   /// `numbered` holds the findings' market names by number (`conflictFindings` reads them again).
-  func cells(_ findings: [Finding]) -> (raw: [Cell], folded: [Cell], numbered: NumberedMarkets) {
+  func cells(_ findings: [Finding]) -> (raw: RawCells, folded: [Cell], numbered: NumberedMarkets) {
     let heads = regimes.packHeads
     let numbered = NumberedMarkets(findings)
     var positions: [String: [Int]] = [:]
@@ -29,14 +51,11 @@ struct CellBuilder {
       }
     }
     // A cell's statuses are its row of `worst` (one per pack head, whose ids are distinct):
-    // conflicts and folding read the rows, and each cell's dictionary is made once.
-    let rows = expanded.indices.map { worst[$0 * heads.count..<($0 + 1) * heads.count] }
-    let raw = expanded.indices.map { position -> Cell in
-      var status: [String: Status] = [:]
-      for (regime, pack) in heads.enumerated() { status[pack.id] = worst[position * heads.count + regime] }
-      return Cell(market: expanded[position], status: status, conflict: conflict(rows[position]))
-    }
-    return (raw, fold(raw, rows: rows, positions: positions), numbered)
+    // conflicts and folding read the rows.
+    let raw = RawCells(
+      markets: expanded, worst: worst, heads: heads.count,
+      conflicts: expanded.indices.map { conflict(worst[$0 * heads.count..<($0 + 1) * heads.count]) })
+    return (raw, fold(raw, positions: positions), numbered)
   }
 
   /// The conflict level of a cell from its statuses, one per pack head.
@@ -55,9 +74,9 @@ struct CellBuilder {
 
   /// The cells of each listed market name in turn: a group's cells as one when it has them all
   /// and they agree, else one by one (each cell once, in the order of `expanded`).
-  private func fold(_ raw: [Cell], rows: [ArraySlice<Status>], positions: [String: [Int]]) -> [Cell] {
+  private func fold(_ raw: RawCells, positions: [String: [Int]]) -> [Cell] {
     var result: [Cell] = []
-    var done = [Bool](repeating: false, count: raw.count)
+    var done = [Bool](repeating: false, count: raw.markets.count)
     for name in listed {
       var memberCount = 0
       var members: [Int] = []
@@ -69,11 +88,13 @@ struct CellBuilder {
       members.sort()
       let first = members[0]
       if memberCount > 1, members.count == memberCount,
-        members.allSatisfy({ rows[$0].elementsEqual(rows[first]) && raw[$0].conflict == raw[first].conflict })
+        members.allSatisfy({
+          raw.row($0).elementsEqual(raw.row(first)) && raw.conflicts[$0] == raw.conflicts[first]
+        })
       {
-        result.append(Cell(market: name, status: raw[first].status, conflict: raw[first].conflict))
+        result.append(raw.cell(first, market: name, regimes: regimes))
       } else {
-        result.append(contentsOf: members.map { raw[$0] })
+        result.append(contentsOf: members.map { raw.cell($0, market: raw.markets[$0], regimes: regimes) })
       }
       for position in members { done[position] = true }
     }
@@ -83,29 +104,32 @@ struct CellBuilder {
   /// `CONFLICT` and `CONFLICT-POSSIBLE` findings, one per distinct situation over its markets
   /// (`numbered`: the findings' market names, as `cells` numbered them).
   static func conflictFindings(
-    _ cells: [Cell], findings: [Finding], numbered: NumberedMarkets, loaded: LoadedProduct, listed: [String],
+    _ cells: RawCells, findings: [Finding], numbered: NumberedMarkets, loaded: LoadedProduct, listed: [String],
     regimes: RegimeSet
   ) -> [Finding] {
     var groups: [(key: String, finding: Finding)] = []
     // Cells with the same findings behind the same statuses make the same finding: its group is
     // found again by that signature, without making its message again.
     var bySignature: [[Int]: Int] = [:]
-    for cell in cells where cell.conflict != .none {
-      let sides = Self.sides(cell, findings: findings, markets: numbered, regimes: regimes)
+    for position in cells.markets.indices where cells.conflicts[position] != .none {
+      let market = cells.markets[position]
+      let conflict = cells.conflicts[position]
+      let sides = Self.sides(
+        market, statuses: cells.row(position), findings: findings, markets: numbered, regimes: regimes)
       guard !sides.isEmpty else { continue }
-      var signature = [cell.conflict == .conflict ? 1 : 0]
+      var signature = [conflict == .conflict ? 1 : 0]
       for side in sides { signature += [side.pack, side.status.rank, side.indices.count] + side.indices }
       if let index = bySignature[signature] {
-        groups[index].finding.markets.append(cell.market)
+        groups[index].finding.markets.append(market)
         continue
       }
-      var finding = conflictFinding(cell, sides: sides, findings: findings, loaded: loaded, regimes: regimes)
+      var finding = conflictFinding(conflict, sides: sides, findings: findings, loaded: loaded, regimes: regimes)
       let key = finding.message + finding.rule
       if let index = groups.firstIndex(where: { $0.key == key }) {
-        groups[index].finding.markets.append(cell.market)
+        groups[index].finding.markets.append(market)
         bySignature[signature] = index
       } else {
-        finding.markets = [cell.market]
+        finding.markets = [market]
         groups.append((key, finding))
         bySignature[signature] = groups.count - 1
       }
@@ -118,16 +142,18 @@ struct CellBuilder {
     }
   }
 
-  /// For each pack head whose status in the cell is exposed or undecided: the status and the
-  /// findings behind it (their positions), read in place (a large product has many findings).
+  /// For each pack head whose status in the cell of `market` (`statuses`, one per pack head) is
+  /// exposed or undecided: the status and the findings behind it (their positions), read in place
+  /// (a large product has many findings).
   private static func sides(
-    _ cell: Cell, findings: [Finding], markets: NumberedMarkets, regimes: RegimeSet
+    _ market: String, statuses: ArraySlice<Status>, findings: [Finding], markets: NumberedMarkets,
+    regimes: RegimeSet
   ) -> [(pack: Int, status: Status, indices: [Int])] {
     // Which of the findings' market names stand for this cell's market.
-    let covering = markets.names.map { regimes.covers($0, cell.market) }
+    let covering = markets.names.map { regimes.covers($0, market) }
     var sides: [(pack: Int, status: Status, indices: [Int])] = []
     for (position, pack) in regimes.packHeads.enumerated() {
-      let status = cell.status[pack.id] ?? .clear
+      let status = statuses[statuses.startIndex + position]
       guard status.isExposed || status == .indeterminate else { continue }
       let indices = findings.indices.filter { index in
         !findings[index].waived && findings[index].status == status && findings[index].regime == pack.id
@@ -139,7 +165,7 @@ struct CellBuilder {
   }
 
   private static func conflictFinding(
-    _ cell: Cell, sides: [(pack: Int, status: Status, indices: [Int])], findings: [Finding],
+    _ conflict: ConflictLevel, sides: [(pack: Int, status: Status, indices: [Int])], findings: [Finding],
     loaded: LoadedProduct, regimes: RegimeSet
   ) -> Finding {
     var texts: [String] = []
@@ -167,7 +193,7 @@ struct CellBuilder {
       if status.isExposed { worst = max(worst, status) }
       if status == .licenseRequired || status == .prohibited { bothLicensedOnly = false }
     }
-    let isConflict = cell.conflict == .conflict
+    let isConflict = conflict == .conflict
     let message =
       isConflict
       ? "Caught between jurisdictions: " + texts.joined(separator: "; and ")

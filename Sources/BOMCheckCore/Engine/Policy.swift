@@ -50,9 +50,10 @@ struct PolicyApplier {
 
   /// Turns covered `license-required` findings into `licensed`; notes expired or future licences.
   func applyLicences(_ findings: [Finding]) -> [Finding] {
-    guard !policy.licences.isEmpty else { return findings }
-    return findings.flatMap { original -> [Finding] in
-      guard original.status == .licenseRequired else { return [original] }
+    let licensable = { (finding: Finding) in
+      finding.status == .licenseRequired && policy.licences.contains { matches($0, finding) }
+    }
+    return Self.replacing(findings, where: licensable) { original -> [Finding] in
       var pieces = [original]
       for licence in policy.licences where matches(licence, original) {
         let destinations = licence.markets.reduce(into: Set<String>()) { $0.formUnion(regimes.codes(for: $1)) }
@@ -96,8 +97,8 @@ struct PolicyApplier {
 
   /// Marks findings covered by a waiver in force as waived; notes expired waivers.
   func applyWaivers(_ findings: [Finding]) -> [Finding] {
-    guard !policy.waivers.isEmpty else { return findings }
-    return findings.flatMap { original -> [Finding] in
+    let waivable = { (finding: Finding) in policy.waivers.contains { Self.matches($0, finding) } }
+    return Self.replacing(findings, where: waivable) { original -> [Finding] in
       var pieces = [original]
       for waiver in policy.waivers where Self.matches(waiver, original) {
         let markets = waiver.markets.reduce(into: Set<String>()) { $0.formUnion(regimes.codes(for: $1)) }
@@ -117,6 +118,23 @@ struct PolicyApplier {
       }
       return pieces
     }
+  }
+
+  /// `findings` with each one that `affected` picks replaced by what `replace` makes of it (the
+  /// same array when none is: most findings meet no licence or waiver, and are not copied).
+  private static func replacing(
+    _ findings: [Finding], where affected: (Finding) -> Bool, _ replace: (Finding) -> [Finding]
+  ) -> [Finding] {
+    guard let first = findings.firstIndex(where: affected) else { return findings }
+    var result = Array(findings[..<first])
+    for index in first..<findings.count {
+      if affected(findings[index]) {
+        result += replace(findings[index])
+      } else {
+        result.append(findings[index])
+      }
+    }
+    return result
   }
 
   /// Whether a waiver names this finding's rule, product and part (markets are checked per market).
