@@ -24,11 +24,14 @@ struct ConditionEvaluator {
     let context = input.context
     switch condition {
     case .all(let items):
-      // A cheap condition that is `no` decides the whole: checked first, before costly ones
-      // (magnet facts) build their notes for nothing.
-      if items.contains(where: { certainlyNo($0, input) }) { return .no }
-      return Truth.all(items) { evaluate($0, input) }
-    case .any(let items): return Truth.any(items) { evaluate($0, input) }
+      // (Through a buffer pointer: the items are read in place, not copied out of the array.)
+      return items.withUnsafeBufferPointer { items in
+        // A cheap condition that is `no` decides the whole: checked first, before costly ones
+        // (magnet facts) build their notes for nothing.
+        if items.contains(where: { certainlyNo($0, input) }) { return .no }
+        return Truth.all(items) { evaluate($0, input) }
+      }
+    case .any(let items): return items.withUnsafeBufferPointer { items in Truth.any(items) { evaluate($0, input) } }
     case .not(let inner): return evaluate(inner, input).negated
     case .controlledMagnet(let elements):
       if let known = context.magnetAnswers.first(where: { $0.elements == elements }) { return known.truth }

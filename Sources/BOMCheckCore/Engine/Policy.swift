@@ -50,6 +50,7 @@ struct PolicyApplier {
 
   /// Turns covered `license-required` findings into `licensed`; notes expired or future licences.
   func applyLicences(_ findings: [Finding]) -> [Finding] {
+    guard !policy.licences.isEmpty else { return findings }
     let licensable = { (finding: Finding) in
       finding.status == .licenseRequired && policy.licences.contains { matches($0, finding) }
     }
@@ -97,6 +98,7 @@ struct PolicyApplier {
 
   /// Marks findings covered by a waiver in force as waived; notes expired waivers.
   func applyWaivers(_ findings: [Finding]) -> [Finding] {
+    guard !policy.waivers.isEmpty else { return findings }
     let waivable = { (finding: Finding) in policy.waivers.contains { Self.matches($0, finding) } }
     return Self.replacing(findings, where: waivable) { original -> [Finding] in
       var pieces = [original]
@@ -125,16 +127,19 @@ struct PolicyApplier {
   private static func replacing(
     _ findings: [Finding], where affected: (Finding) -> Bool, _ replace: (Finding) -> [Finding]
   ) -> [Finding] {
-    guard let first = findings.firstIndex(where: affected) else { return findings }
-    var result = Array(findings[..<first])
-    for index in first..<findings.count {
-      if affected(findings[index]) {
-        result += replace(findings[index])
-      } else {
-        result.append(findings[index])
+    // Through a buffer pointer: findings are read in place (an array's iteration copies each).
+    findings.withUnsafeBufferPointer { all in
+      guard let first = all.indices.first(where: { affected(all[$0]) }) else { return findings }
+      var result = Array(all[..<first])
+      for index in first..<all.count {
+        if affected(all[index]) {
+          result += replace(all[index])
+        } else {
+          result.append(all[index])
+        }
       }
+      return result
     }
-    return result
   }
 
   /// Whether a waiver names this finding's rule, product and part (markets are checked per market).

@@ -126,20 +126,25 @@ struct ProductRun {
   /// The first outcome that holds; indeterminate when none holds but one is unknown.
   private func outcome(_ prepared: PreparedRule, _ input: ConditionEvaluator.Input) -> Result? {
     var unknowns: [String] = []
-    // By index: the outcomes are read in place (a `for` over them copies each one).
-    for index in prepared.outcomes.indices {
-      switch evaluator.evaluate(prepared.outcomes[index].when, input) {
-      case .yes(let confidence, let notes):
-        let because = notes.isEmpty ? "" : " (\(Self.unique(notes).joined(separator: "; ")))"
-        return Result(
-          status: prepared.outcomes[index].status, confidence: confidence,
-          message: prepared.outcomes[index].message + because, settle: nil)
-      case .unknown(let settle):
-        unknowns.append(contentsOf: settle)
-      case .no:
-        continue
+    // Through a buffer pointer: the outcomes are read in place (an array's subscript, or a `for`
+    // over them, copies each one).
+    let held = prepared.outcomes.withUnsafeBufferPointer { outcomes -> Result? in
+      for index in outcomes.indices {
+        switch evaluator.evaluate(outcomes[index].when, input) {
+        case .yes(let confidence, let notes):
+          let because = notes.isEmpty ? "" : " (\(Self.unique(notes).joined(separator: "; ")))"
+          return Result(
+            status: outcomes[index].status, confidence: confidence, message: outcomes[index].message + because,
+            settle: nil)
+        case .unknown(let settle):
+          unknowns.append(contentsOf: settle)
+        case .no:
+          continue
+        }
       }
+      return nil
     }
+    if let held { return held }
     guard !unknowns.isEmpty else { return nil }
     let missing = Self.unique(unknowns)
     return Result(

@@ -6,7 +6,7 @@ enum Truth: Sendable {
 
   /// `all` of the items' values, made one at a time: stops at the first `no` (which decides the
   /// result whatever comes after it).
-  static func all<Item>(_ items: [Item], _ value: (Item) -> Truth) -> Truth {
+  static func all<Items: Sequence>(_ items: Items, _ value: (Items.Element) -> Truth) -> Truth {
     var confidence = Confidence.declared
     var notes: [String] = []
     var unknowns: [String] = []
@@ -23,7 +23,7 @@ enum Truth: Sendable {
   }
 
   /// `any` of the items' values, made one at a time: stops at the first `yes`.
-  static func any<Item>(_ items: [Item], _ value: (Item) -> Truth) -> Truth {
+  static func any<Items: Sequence>(_ items: Items, _ value: (Items.Element) -> Truth) -> Truth {
     var unknowns: [String] = []
     for item in items {
       let truth = value(item)
