@@ -91,21 +91,19 @@ struct LoadSession {
 
   /// Reads one discovered file (decoding it here unless `register` already did) and returns its
   /// product with includes resolved; assemblies are resolved on their own to report their problems.
-  mutating func accept(_ path: String, _ preDecoded: BOMFile?? = nil) -> LoadedProduct? {
-    let bom: BOMFile?
-    if let preDecoded {
-      bom = preDecoded
-    } else {
-      bom = file(path)
-    }
-    guard let bom else { return nil }
+  /// A product file's parts are resolved in place: pass the only copy of a decoded file.
+  mutating func accept(_ path: String, _ preDecoded: consuming BOMFile?? = nil) -> LoadedProduct? {
+    guard var bom = (consume preDecoded) ?? file(path) else { return nil }
     switch bom.header {
     case .assembly:
       _ = assemblyParts(path, chain: [path], depth: 0)
       return nil
     case .product(let product):
       var count = 0
-      let parts = resolve(bom.parts, chain: [path], depth: 1, count: &count)
+      // Moved out of the file, so that resolving it changes it in place instead of copying it.
+      var parts: [Part] = []
+      swap(&parts, &bom.parts)
+      parts = resolve(parts, chain: [path], depth: 1, count: &count)
       if let first = firstProductFile[product.id] {
         diagnostics.append(
           Diagnostic(
@@ -124,49 +122,40 @@ struct LoadSession {
   /// Files read, each once.
   var fileCount: Int { decoded.count + productPaths.count }
 
-  /// Resolves includes in `parts`; `count` receives the number of part nodes. Subtrees without
-  /// includes are not copied.
-  mutating func resolve(_ parts: [Part], chain: [String], depth: Int, count: inout Int) -> [Part] {
-    var changed = false
-    return resolve(parts, chain: chain, depth: depth, count: &count, changed: &changed)
-  }
-
-  private mutating func resolve(
-    _ parts: [Part], chain: [String], depth: Int, count: inout Int, changed: inout Bool
-  ) -> [Part] {
+  /// Resolves includes in `parts`; `count` receives the number of part nodes. The parts are
+  /// changed in place, each list of sub-parts moved out of its part while it is resolved: a list
+  /// held only here (a product's, from its decoded file) is not copied; a shared one (a decoded
+  /// assembly's, kept for its includes) is copied once, when it is resolved.
+  mutating func resolve(_ parts: consuming [Part], chain: [String], depth: Int, count: inout Int) -> [Part] {
     var result = parts
-    for index in parts.indices {
+    for index in result.indices {
       count += 1
-      if let include = parts[index].include, let location = parts[index].includeLocation {
+      if let include = result[index].include, let location = result[index].includeLocation {
         if let (included, includedCount) = follow(include, at: location, chain: chain, depth: depth) {
           result[index].parts = included
-          changed = true
           count += includedCount
         }
-      } else if !parts[index].parts.isEmpty {
+      } else if !result[index].parts.isEmpty {
         if depth + 1 > loader.options.maxPartDepth {
-          let child = parts[index].parts[0].location
+          let child = result[index].parts[0].location
           diagnostics.append(
             Diagnostic(
               code: "bom.too-deep", severity: .error, file: child.file,
               mark: Mark(line: child.line, column: child.column),
               message: "parts are nested deeper than \(loader.options.maxPartDepth) levels (includes counted)"))
           // Still counted (and judged), but includes below the limit are not followed.
-          count += Part.nodeCount(parts[index].parts)
+          count += Part.nodeCount(result[index].parts)
         } else {
-          var below = false
-          let children = resolve(parts[index].parts, chain: chain, depth: depth + 1, count: &count, changed: &below)
-          if below {
-            result[index].parts = children
-            changed = true
-          }
+          var children: [Part] = []
+          swap(&children, &result[index].parts)
+          result[index].parts = resolve(children, chain: chain, depth: depth + 1, count: &count)
         }
       }
       if count > loader.options.maxParts {
         diagnostics.append(
           Diagnostic(
-            code: "bom.too-many-parts", severity: .error, file: parts[index].location.file,
-            mark: Mark(line: parts[index].location.line, column: parts[index].location.column),
+            code: "bom.too-many-parts", severity: .error, file: result[index].location.file,
+            mark: Mark(line: result[index].location.line, column: result[index].location.column),
             message: "the product expands to more than \(loader.options.maxParts) parts through includes; refused"))
         return result
       }

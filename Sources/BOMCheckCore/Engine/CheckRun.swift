@@ -58,11 +58,16 @@ struct CheckRun: Sendable {
 
   /// Registers a batch's decoded files (so includes find them), then resolves its products in
   /// file order.
-  mutating func accept(_ batch: [String], _ decoded: [(BOMFile?, [Diagnostic])]) -> [LoadedProduct] {
+  mutating func accept(_ batch: [String], _ decoded: consuming [(BOMFile?, [Diagnostic])]) -> [LoadedProduct] {
     for (path, (bom, problems)) in zip(batch, decoded) { session.register(path, bom, problems) }
     var products: [LoadedProduct] = []
-    for (path, (bom, _)) in zip(batch, decoded) {
-      guard var product = session.accept(path, .some(bom)) else { continue }
+    var decoded = decoded
+    for (index, path) in batch.enumerated() {
+      // Each file is moved out of the batch (its only copy, for a product: its parts are then
+      // resolved in place).
+      var bom: BOMFile?
+      swap(&bom, &decoded[index].0)
+      guard var product = session.accept(path, .some(consume bom)) else { continue }
       product.inputErrors = inputErrors(in: product.file)
       waivers += product.product.waivers
       products.append(product)

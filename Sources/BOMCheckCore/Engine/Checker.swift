@@ -74,7 +74,7 @@ public struct Checker: Sendable {
     var run = try CheckRun(checker: self, request: request)
     for batch in run.batches(width: 1) {
       let decoded = batch.map { run.loader.decodeFile($0) }
-      let products = run.accept(batch, decoded)
+      let products = run.accept(batch, consume decoded)
       try run.record(products.map { run.judge($0) })
     }
     return run.finish()
@@ -97,7 +97,7 @@ public struct Checker: Sendable {
       guard let decoding = next else { break }
       let decoded = await decoding.value
       next = index + 1 < batches.count ? decode(batches[index + 1]) : nil
-      let products = run.accept(batch, decoded)
+      let products = run.accept(batch, consume decoded)
       // The spill stays out of the copy the judging tasks share: a second reference to the
       // findings it holds in memory would make the next append copy them all.
       let spill = run.spill.take()
