@@ -1,7 +1,10 @@
+import BOMCheckCore
+
 /// The growing bytes of a `JSONWriter`. An append is a capacity check and a copy: an array's
 /// append also goes through generic code and uniqueness checks, which were most of the cost of
-/// writing findings. Copy-on-write, like an array.
-struct ByteBuffer: RandomAccessCollection {
+/// writing findings. Copy-on-write, like an array (hence sendable: a shared storage is never
+/// written).
+struct ByteBuffer: RandomAccessCollection, RenderedBytes, @unchecked Sendable {
   /// An allocation of fixed capacity (a larger one replaces it).
   private final class Storage {
     let base: UnsafeMutablePointer<UInt8>
@@ -21,6 +24,9 @@ struct ByteBuffer: RandomAccessCollection {
   init(capacity: Int) {
     storage = Storage(capacity: capacity)
   }
+
+  /// The bytes allocated.
+  var capacity: Int { storage.capacity }
 
   var startIndex: Int { 0 }
   var endIndex: Int { count }

@@ -29,7 +29,7 @@ public struct JSONReporter: Reporter {
 
   /// The findings of one product as the items of the report's `findings` array (padded, joined
   /// with `,` and a newline, no brackets), for `CheckRequest.renderFindings`.
-  public static func findingsFragment(_ findings: [Finding]) -> [UInt8] {
+  public static func findingsFragment(_ findings: [Finding]) -> any RenderedBytes {
     // About 2 kB a finding (its message, settle text and sources): the buffer rarely grows.
     var writer = JSONWriter(capacity: 2048 * findings.count + 4096)
     // Through a buffer pointer: each finding is read in place, not copied out of the array.
@@ -40,7 +40,9 @@ public struct JSONReporter: Reporter {
         writer.writeFinding(findings[index], indent: 4)
       }
     }
-    return writer.bytes.array()
+    // Kept as it is (not copied into an array) unless a quarter of it would be unused.
+    let bytes = writer.bytes
+    return bytes.capacity - bytes.count > bytes.count / 4 ? bytes.array() : bytes
   }
 
   /// The report as a JSON value (schema `bomcheck-report/1`).

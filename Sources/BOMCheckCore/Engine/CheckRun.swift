@@ -4,7 +4,7 @@ struct JudgedProduct: Sendable {
   var result: ProductResult
   var findings: [Finding]
   /// The findings rendered in pieces (each a run of whole findings), in order.
-  var rendered: [[UInt8]] = []
+  var rendered: [any RenderedBytes] = []
   /// Where the pieces went in the spill file.
   var spilled: [Range<Int>] = []
   var stats: FindingStats
@@ -122,7 +122,7 @@ struct CheckRun: Sendable {
   /// What the run keeps of a judged product: counts, matched waivers, and its findings (or
   /// their rendering, to be spilled).
   private func keep(
-    _ product: LoadedProduct, _ result: ProductResult, _ findings: [Finding], rendered: [[UInt8]]? = nil
+    _ product: LoadedProduct, _ result: ProductResult, _ findings: [Finding], rendered: [any RenderedBytes]? = nil
   ) -> JudgedProduct {
     let waivers = request.config.waivers + product.product.waivers
     let matched = Set(waivers.filter { waiver in findings.contains { PolicyApplier.matches(waiver, $0) } })

@@ -96,11 +96,11 @@ struct SpillWriter: Sendable {
   /// Where a spill's bytes are: the pieces as appended (not copied into one buffer) with where
   /// each starts, or a file.
   enum Storage: Sendable {
-    case memory(pieces: [[UInt8]], starts: [Int])
+    case memory(pieces: [any RenderedBytes], starts: [Int])
     case file(SpillFile)
   }
 
-  private var pieces: [[UInt8]] = []
+  private var pieces: [any RenderedBytes] = []
   private var starts: [Int] = []
   private var file: SpillFile?
   private let budget: Int
@@ -111,9 +111,9 @@ struct SpillWriter: Sendable {
   }
 
   /// Appends `bytes`; the range they occupy.
-  mutating func append(_ bytes: [UInt8]) throws(SpillError) -> Range<Int> {
+  mutating func append(_ bytes: any RenderedBytes) throws(SpillError) -> Range<Int> {
     let start = size
-    if bytes.isEmpty {
+    if bytes.count == 0 {
       return start..<start  // not kept: an empty range is never read back
     } else if file == nil && size + bytes.count <= budget {
       pieces.append(bytes)
@@ -147,7 +147,7 @@ struct SpillWriter: Sendable {
     return SpillFile(descriptor: descriptor)
   }
 
-  private static func write(_ bytes: [UInt8], to file: SpillFile) throws(SpillError) {
+  private static func write(_ bytes: any RenderedBytes, to file: SpillFile) throws(SpillError) {
     if let code = bytes.withUnsafeBytes({ writeAll($0, to: file.descriptor) }) { throw .write(code) }
   }
 }

@@ -84,16 +84,23 @@ public struct FindingStats: Sendable, Hashable {
 
   /// Counts `findings`.
   public init(_ findings: [Finding] = []) {
-    for finding in findings { add(finding) }
+    // Through a buffer pointer: two fields are read in place (iterating copies each finding).
+    findings.withUnsafeBufferPointer { all in
+      for index in all.indices { add(waived: all[index].waived, severity: all[index].severity) }
+    }
   }
 
   /// Counts one finding.
   public mutating func add(_ finding: Finding) {
+    add(waived: finding.waived, severity: finding.severity)
+  }
+
+  private mutating func add(waived isWaived: Bool, severity: Severity) {
     total += 1
-    if finding.waived {
+    if isWaived {
       waived += 1
     } else {
-      bySeverity[finding.severity.rank] += 1
+      bySeverity[severity.rank] += 1
     }
   }
 
