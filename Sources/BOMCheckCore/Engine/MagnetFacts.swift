@@ -11,16 +11,21 @@ struct MagnetFacts {
     return String(scalars.prefix { $0.isLetter })
   }
 
-  /// `suffix(of:)` on bytes for ASCII grades (nil for other text).
+  /// `suffix(of:)` on bytes for ASCII grades (nil for other text), without an array in between.
   private static func asciiSuffix(of grade: String) -> String? {
-    var bytes = Array(grade.utf8)
-    guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-    for index in bytes.indices where (97...122).contains(bytes[index]) { bytes[index] -= 32 }
-    var start = bytes.first == UInt8(ascii: "N") ? 1 : 0
-    while start < bytes.count, (48...57).contains(bytes[start]) { start += 1 }
-    var end = start
-    while end < bytes.count, (65...90).contains(bytes[end]) { end += 1 }
-    return String(decoding: bytes[start..<end], as: UTF8.self)
+    var grade = grade
+    return grade.withUTF8 { bytes -> String? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      func upper(_ byte: UInt8) -> UInt8 { (97...122).contains(byte) ? byte - 32 : byte }
+      var start = bytes.first.map(upper) == UInt8(ascii: "N") ? 1 : 0
+      while start < bytes.count, (48...57).contains(bytes[start]) { start += 1 }
+      var end = start
+      while end < bytes.count, (65...90).contains(upper(bytes[end])) { end += 1 }
+      return String(unsafeUninitializedCapacity: end - start) { out in
+        for offset in 0..<(end - start) { out[offset] = upper(bytes[start + offset]) }
+        return end - start
+      }
+    }
   }
 
   /// Whether the declared composition settles the question for `elements`: it names one of them,
@@ -28,8 +33,9 @@ struct MagnetFacts {
   static func compositionIsConclusive(_ composition: [String: Double], for elements: [String]) -> Bool {
     // Summed in symbol order: a dictionary's order varies from one instance to the next, and a
     // floating-point sum with it (99.49999999999999 or 99.5).
-    elements.contains { composition[$0] != nil }
-      || composition.keys.sorted().reduce(0) { $0 + (composition[$1] ?? 0) } >= 99.5
+    // (The few declared symbols are looked for in the list, rather than each listed one hashed.)
+    composition.keys.contains { elements.contains($0) }
+      || composition.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value } >= 99.5
   }
 
   /// Whether a bare magnet holds one of `elements`.
@@ -57,12 +63,11 @@ struct MagnetFacts {
   }
 
   private func ndfeb(_ elements: [String], part: Part) -> Truth {
-    let heavy = elements.filter { $0 == "Dy" || $0 == "Tb" }
     guard let grade = part.grade else {
       return .unknown(["the magnet's composition (Dy/Tb content) or its grade"])
     }
     let suffix = Self.suffix(of: grade)
-    if heavy.isEmpty {
+    if !elements.contains(where: { $0 == "Dy" || $0 == "Tb" }) {
       return .unknown(["a composition certificate showing whether \(elements.joined(separator: ", ")) are present"])
     }
     if (grades?.heavySuffixes ?? []).contains(suffix) {
