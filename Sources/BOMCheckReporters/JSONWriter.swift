@@ -145,28 +145,30 @@ struct JSONWriter {
 
   mutating func writeString(_ text: String) {
     bytes.append(UInt8(ascii: "\""))
-    var text = text
-    text.withUTF8 { utf8 in
-      guard let base = utf8.baseAddress else { return }
-      var start = 0
-      var index = 0
-      while index < utf8.count {
-        // Eight bytes at a time while none needs escaping (the usual case).
-        if index + 8 <= utf8.count, !Self.needsEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-          index += 8
-          continue
-        }
-        let byte = utf8[index]
-        if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-          appendEscaped(byte)
-          start = index + 1
-        }
-        index += 1
-      }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
-    }
+    text.withUTF8Bytes { appendEscaping($0) }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Appends UTF-8 text with JSON escapes (for `writeString`).
+  private mutating func appendEscaping(_ utf8: UnsafeBufferPointer<UInt8>) {
+    guard let base = utf8.baseAddress else { return }
+    var start = 0
+    var index = 0
+    while index < utf8.count {
+      // Eight bytes at a time while none needs escaping (the usual case).
+      if index + 8 <= utf8.count, !Self.needsEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+        index += 8
+        continue
+      }
+      let byte = utf8[index]
+      if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+        appendEscaped(byte)
+        start = index + 1
+      }
+      index += 1
+    }
+    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
   }
 
   /// Whether one of the eight bytes in `word` is a control character, `"` or `\\` (the classic

@@ -231,8 +231,7 @@ public struct DecodeContext: Sendable {
   /// splitting it or calling `strtod` (`plainDecimal`: the amount `Double(_:)` gives); nil for
   /// anything else (`money` then reads it the general way).
   static func plainMoney(_ text: String) -> (amount: Double, currency: String)? {
-    var text = text
-    return text.withUTF8 { bytes -> (amount: Double, currency: String)? in
+    return text.withUTF8Bytes { bytes -> (amount: Double, currency: String)? in
       let count = bytes.count
       guard count >= 5, bytes[count - 4] == UInt8(ascii: " ") else { return nil }
       for index in (count - 3)..<count where !(65...90).contains(bytes[index]) { return nil }

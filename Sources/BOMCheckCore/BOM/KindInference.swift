@@ -80,10 +80,9 @@ public enum KindInference {
   /// Whether an ASCII text certainly holds no keyword: none of its letter-and-digit runs starts
   /// like a keyword's word (most mpns and manufacturers). False when it might, or is not ASCII.
   static func certainlyNoKeyword(_ text: String) -> Bool {
-    var text = text
     // On the UTF-8 buffer, with the table read through a pointer (parts' names, mpns and makers
     // all pass here).
-    return text.withUTF8 { bytes in
+    return text.withUTF8Bytes { bytes in
       wordStarts.withUnsafeBufferPointer { starts in
         var first: UInt8 = 0
         var length = 0

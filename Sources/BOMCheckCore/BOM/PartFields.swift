@@ -41,8 +41,7 @@ enum PartKey: Int, CaseIterable {
 
   /// The part key written `name`, if it is one.
   static func named(_ name: String) -> PartKey? {
-    var name = name
-    return name.withUTF8 { named($0) }
+    name.withUTF8Bytes { named($0) }
   }
 
   /// The part key whose name is these UTF-8 bytes, if one is.

@@ -48,9 +48,11 @@ final class ChipIdentifier: Sendable {
   /// Each catalog entry's model, family + model and family, normalised (for parts that declare
   /// `chip:` fields), in `regimes.catalogOrder`.
   let chipNames: [(model: String?, familyModel: String, family: String?)]
-  /// For each two-byte start (`b0 << 8 | b1`), the positions in `names` of the names that begin
-  /// with it: a text is scanned once, and only names that start at a position are compared.
-  let byStart: [[Int]]
+  /// For each two-byte start (`b0 << 8 | b1`), where its names' positions in `names` are in
+  /// `startPositions`: from `startOffsets[start]` to `startOffsets[start + 1]` (flat arrays: a text
+  /// is scanned once, and only names that start at a position are compared).
+  let startOffsets: [Int32]
+  let startPositions: [Int32]
 
   init(regimes: RegimeSet) {
     self.regimes = regimes
@@ -79,9 +81,18 @@ final class ChipIdentifier: Sendable {
     }
     names = pairs.map(\.name)
     owners = pairs.map(\.owner)
-    var starts: [[Int]] = Array(repeating: [], count: 1 << 16)
-    for (position, name) in names.enumerated() { starts[Int(name[0]) << 8 | Int(name[1])].append(position) }
-    byStart = starts
+    let startOf = names.map { Int($0[0]) << 8 | Int($0[1]) }
+    var offsets = [Int32](repeating: 0, count: (1 << 16) + 1)
+    for start in startOf { offsets[start + 1] += 1 }
+    for index in 1..<offsets.count { offsets[index] += offsets[index - 1] }
+    var positions = [Int32](repeating: 0, count: names.count)
+    var filled = offsets
+    for (position, start) in startOf.enumerated() {
+      positions[Int(filled[start])] = Int32(position)
+      filled[start] += 1
+    }
+    startOffsets = offsets
+    startPositions = positions
   }
 
   /// Lower case, letters and digits only (of any script, so "昇腾310P" does not shrink to "310p").
@@ -121,8 +132,7 @@ final class ChipIdentifier: Sendable {
   private static func normalizeASCII(
     _ text: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int
   ) -> Int? {
-    var text = text
-    return text.withUTF8 { source in
+    return text.withUTF8Bytes { source in
       var count = start
       for byte in source {
         switch byte {
@@ -218,13 +228,22 @@ final class ChipIdentifier: Sendable {
   private func lookup(_ text: UnsafeBufferPointer<UInt8>) -> [Int] {
     guard text.count >= 3 else { return [] }
     var matched: [Int] = []
-    for start in 0..<(text.count - 1) {
-      for position in byStart[Int(text[start]) << 8 | Int(text[start + 1])] where !matched.contains(position) {
-        let name = names[position]
-        guard start + name.count <= text.count else { continue }
-        var offset = 2
-        while offset < name.count && text[start + offset] == name[offset] { offset += 1 }
-        if offset == name.count { matched.append(position) }
+    startOffsets.withUnsafeBufferPointer { offsets in
+      startPositions.withUnsafeBufferPointer { positions in
+        for start in 0..<(text.count - 1) {
+          let key = Int(text[start]) << 8 | Int(text[start + 1])
+          for slot in Int(offsets[key])..<Int(offsets[key + 1]) {
+            let position = Int(positions[slot])
+            guard !matched.contains(position) else { continue }
+            let found = names[position].withUnsafeBufferPointer { name -> Bool in
+              guard start + name.count <= text.count else { return false }
+              var offset = 2
+              while offset < name.count && text[start + offset] == name[offset] { offset += 1 }
+              return offset == name.count
+            }
+            if found { matched.append(position) }
+          }
+        }
       }
     }
     return matched.isEmpty ? [] : matched.sorted().map { owners[$0] }

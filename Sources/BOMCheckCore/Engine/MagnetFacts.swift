@@ -13,8 +13,7 @@ struct MagnetFacts {
 
   /// `suffix(of:)` on bytes for ASCII grades (nil for other text), without an array in between.
   private static func asciiSuffix(of grade: String) -> String? {
-    var grade = grade
-    return grade.withUTF8 { bytes -> String? in
+    return grade.withUTF8Bytes { bytes -> String? in
       guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
       func upper(_ byte: UInt8) -> UInt8 { (97...122).contains(byte) ? byte - 32 : byte }
       var start = bytes.first.map(upper) == UInt8(ascii: "N") ? 1 : 0

@@ -16,10 +16,12 @@ final class PartContext: @unchecked Sendable {
   let chips: [IdentifiedChip]
   /// What `MagnetFacts.holds` answered for each element list asked about: several rules ask about
   /// the same list, and each market class asks again.
-  var magnetAnswers: [(elements: [String], truth: Truth)] = []
+  /// (Neither this nor `consultedMarket` is checked for exclusive access at run time: only the
+  /// task judging the part reads or writes them, and each access would otherwise pay for a check.)
+  @exclusivity(unchecked) var magnetAnswers: [(elements: [String], truth: Truth)] = []
   /// Set when an evaluation reads the market or the earlier results of its market class: until
   /// then, what it found holds for every class (`ProductRun.judge` then evaluates a rule once).
-  var consultedMarket = false
+  @exclusivity(unchecked) var consultedMarket = false
 
   init(part: Part, path: String, ancestorOrigins: [String?], product: Product, chips: [IdentifiedChip]) {
     self.part = part

@@ -76,8 +76,7 @@ public enum Fingerprint {
     // The fields joined with U+001F, hashed without building the joined string.
     for (index, field) in fields.enumerated() {
       if index > 0 { add(0x1F) }
-      var field = field
-      field.withUTF8 { bytes in
+      field.withUTF8Bytes { bytes in
         for byte in bytes { add(byte) }
       }
     }

@@ -75,8 +75,7 @@ private func parseInteger(_ text: String) -> Int? {
 /// The common case of `parseInteger`, on bytes: an optional sign and up to 18 decimal digits
 /// without a leading zero or `_` (anything else is left to `parseInteger`).
 private func parseDecimal(_ text: String) -> Int? {
-  var text = text
-  return text.withUTF8 { bytes -> Int? in
+  return text.withUTF8Bytes { bytes -> Int? in
     var value = 0
     var digits = 0
     var negative = false
@@ -125,8 +124,7 @@ private func parseFloat(_ text: String) -> Double? {
   }
   if plain {
     guard hasDigit else { return nil }
-    var text = text
-    return text.withUTF8 { plainDecimal($0) } ?? Double(text)
+    return text.withUTF8Bytes { plainDecimal($0) } ?? Double(text)
   }
   switch text {
   case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
