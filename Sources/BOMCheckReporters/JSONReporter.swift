@@ -34,10 +34,11 @@ public struct JSONReporter: Reporter {
     var writer = JSONWriter(capacity: 2048 * findings.count + 4096)
     // Through a buffer pointer: each finding is read in place, not copied out of the array.
     findings.withUnsafeBufferPointer { findings in
+      guard let base = findings.baseAddress else { return }
       for index in findings.indices {
         if index > 0 { writer.raw(",\n") }
         writer.pad(4)
-        writer.writeFinding(findings[index], indent: 4)
+        writer.writeFinding(at: base + index, indent: 4)
       }
     }
     // Kept as it is (not copied into an array) unless a quarter of it would be unused.

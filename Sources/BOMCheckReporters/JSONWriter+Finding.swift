@@ -4,6 +4,12 @@ extension JSONWriter {
   /// Writes a finding as the object `JSONReporter` documents, with its keys already in sorted
   /// order, without building a `JSONValue` for it (same bytes as the generic object path).
   mutating func writeFinding(_ finding: Finding, indent: Int) {
+    withUnsafePointer(to: finding) { writeFinding(at: $0, indent: indent) }
+  }
+
+  /// `writeFinding(_:indent:)` on a finding read in place (its fields are read, not the whole
+  /// finding copied).
+  mutating func writeFinding(at finding: UnsafePointer<Finding>, indent: Int) {
     raw("{\n")
     var first = true
     func key(_ name: StaticString) {
@@ -28,52 +34,52 @@ extension JSONWriter {
       bytes.append(UInt8(ascii: "]"))
     }
     key("column")
-    writeInt(finding.location.column)
+    writeInt(finding.pointee.location.column)
     key("confidence")
-    writeString(finding.confidence.rawValue)
+    writeString(finding.pointee.confidence.rawValue)
     key("file")
-    writeString(finding.location.file)
+    writeString(finding.pointee.location.file)
     key("fingerprint")
-    writeString(finding.fingerprint)
+    writeString(finding.pointee.fingerprint)
     key("instruments")
-    strings(finding.instruments)
+    strings(finding.pointee.instruments)
     key("line")
-    writeInt(finding.location.line)
+    writeInt(finding.pointee.location.line)
     key("markets")
-    strings(finding.markets)
+    strings(finding.pointee.markets)
     key("message")
-    writeString(finding.message)
+    writeString(finding.pointee.message)
     key("notes")
-    strings(finding.notes)
+    strings(finding.pointee.notes)
     key("part")
-    writeString(finding.part)
+    writeString(finding.pointee.part)
     key("product")
-    writeString(finding.product)
+    writeString(finding.pointee.product)
     key("regime")
-    writeString(finding.regime)
+    writeString(finding.pointee.regime)
     key("rule")
-    writeString(finding.rule)
-    if let settle = finding.settle {
+    writeString(finding.pointee.rule)
+    if let settle = finding.pointee.settle {
       key("settle")
       writeString(settle)
     }
     key("severity")
-    writeString(finding.severity.rawValue)
+    writeString(finding.pointee.severity.rawValue)
     key("sources")
     // A rule's findings share its list of sources (long addresses): written once, then copied.
-    if let cached = renderedSources.firstIndex(where: { $0.indent == indent && $0.items == finding.sources }) {
+    if let cached = renderedSources.firstIndex(where: { $0.indent == indent && $0.items == finding.pointee.sources }) {
       bytes.append(contentsOf: renderedSources[cached].bytes)
     } else {
       let start = bytes.count
-      strings(finding.sources)
+      strings(finding.pointee.sources)
       if renderedSources.count == 8 { renderedSources.removeFirst() }
-      renderedSources.append((finding.sources, indent, bytes.array(from: start)))
+      renderedSources.append((finding.pointee.sources, indent, bytes.array(from: start)))
     }
     key("status")
-    writeString(finding.status.rawValue)
+    writeString(finding.pointee.status.rawValue)
     key("waived")
-    raw(finding.waived ? "true" : "false")
-    if let waiver = finding.waiver {
+    raw(finding.pointee.waived ? "true" : "false")
+    if let waiver = finding.pointee.waiver {
       key("waiver")
       writeString(waiver)
     }

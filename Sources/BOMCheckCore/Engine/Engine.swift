@@ -96,6 +96,28 @@ public struct Engine: Sendable {
     return conclude(pieces.flatMap { $0 }, loaded, listed: listed, expanded: expanded, policy: policy)
   }
 
+  /// Rearranges `items` so that item `i` is the one that was at `order[i]` (`order` a permutation
+  /// of the indices), following each cycle of the permutation and moving each item once (not
+  /// copying it: findings are wide).
+  static func permute<Item>(_ items: inout [Item], by order: [Int]) {
+    precondition(order.count == items.count, "a permutation of the items")
+    var placed = [Bool](repeating: false, count: items.count)
+    items.withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      for start in buffer.indices where !placed[start] {
+        let first = (base + start).move()
+        var current = start
+        while order[current] != start {
+          (base + current).moveInitialize(from: base + order[current], count: 1)
+          placed[current] = true
+          current = order[current]
+        }
+        (base + current).initialize(to: first)
+        placed[current] = true
+      }
+    }
+  }
+
   /// Ranges of top-level parts with about equal numbers of part nodes, at most 16,384 and about
   /// four ranges per worker (with one worker too: each range's judged parts are let go once its
   /// findings are made); one range for products below 16,384 parts.
@@ -131,10 +153,10 @@ public struct Engine: Sendable {
       CellBuilder.conflictFindings(
         cells.raw, findings: findings, numbered: cells.numbered, loaded: loaded, listed: listed, regimes: regimes))
     // Sorted through indices: findings are wide, and moving indices is cheaper than moving them.
-    // (Through a buffer pointer: findings compared are read in place, not copied.)
-    findings = findings.withUnsafeBufferPointer { all in
-      all.indices.sorted { Finding.order(all[$0], all[$1]) }.map { all[$0] }
-    }
+    // (Through a buffer pointer: findings compared are read in place, not copied.) The order is
+    // then applied in place, by swaps, not by copying each finding into a new array.
+    let order = findings.withUnsafeBufferPointer { all in all.indices.sorted { Finding.order(all[$0], all[$1]) } }
+    Self.permute(&findings, by: order)
     let numbered = NumberedMarkets(findings)
     let folded = cells.folded.map { cell in
       var linked = cell
