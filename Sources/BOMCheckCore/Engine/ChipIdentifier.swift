@@ -197,18 +197,16 @@ final class ChipIdentifier: Sendable {
   }
 
   func identify(_ part: Part) -> [IdentifiedChip] {
-    identify(chip: part.chip, name: part.name, mpn: part.mpn, manufacturer: part.manufacturer, eccn: part.eccn)
+    withUnsafePointer(to: part) { identify(at: $0) }
   }
 
-  /// `identify(_:)` from the fields it reads (a caller reading parts in place passes these rather
-  /// than copying the whole part).
-  func identify(chip: ChipSpec?, name: String?, mpn: String?, manufacturer: String?, eccn: String?)
-    -> [IdentifiedChip]
-  {
-    if let chip { return [declared(chip, eccn: eccn)] }
-    let found: (index: Int, how: String)? = Self.withNormalized(name: name ?? "", mpn: mpn) {
+  /// `identify(_:)` on a part read in place (a caller walking parts in a buffer passes a pointer
+  /// to each rather than copying it, or its fields, for every part).
+  func identify(at part: UnsafePointer<Part>) -> [IdentifiedChip] {
+    if let chip = part.pointee.chip { return [declared(chip, eccn: part.pointee.eccn)] }
+    let found: (index: Int, how: String)? = Self.withNormalized(name: part.pointee.name ?? "", mpn: part.pointee.mpn) {
       text, mpnStart in
-      if let manufacturer, let mpnStart {
+      if let mpnStart, let manufacturer = part.pointee.manufacturer {
         let candidates = lookup(UnsafeBufferPointer(rebasing: text[mpnStart...]))
         if !candidates.isEmpty {
           let maker = Self.normalizedBytes(manufacturer)
@@ -220,7 +218,7 @@ final class ChipIdentifier: Sendable {
       return lookup(text).first.map { ($0, "name text") }
     }
     guard let found else { return [] }
-    return expand(regimes.catalogOrder[found.index], eccn: eccn, how: found.how)
+    return expand(regimes.catalogOrder[found.index], eccn: part.pointee.eccn, how: found.how)
   }
 
   /// Entries (positions in `regimes.catalogOrder`) whose names occur in `text`, longest name

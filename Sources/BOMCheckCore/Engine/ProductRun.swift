@@ -52,9 +52,7 @@ struct ProductRun {
     let anyRuleApplies = engine.anyRuleApplies
     parts.withUnsafeBufferPointer { parts in
       for index in parts.indices {
-        let chips = identifier.identify(
-          chip: parts[index].chip, name: parts[index].name, mpn: parts[index].mpn,
-          manufacturer: parts[index].manufacturer, eccn: parts[index].eccn)
+        let chips = parts.baseAddress.map { identifier.identify(at: $0 + index) } ?? []
         let kind = parts[index].kind
         let magnetLike = kind == .magnet || kind?.presumedToHoldMagnets == true
         // Most parts (resistors, housings) can meet no rule: no context is built for them.
