@@ -24,6 +24,8 @@ struct ProductRun {
   let evaluator: ConditionEvaluator
   /// Market classes: markets that every rule treats alike; the first is evaluated.
   let classes: [[String]]
+  /// Each class's first market (the one evaluated).
+  let representatives: [String]
   var entries: [Entry] = []
 
   init(engine: Engine, product: Product, markets: [String]) {
@@ -42,6 +44,7 @@ struct ProductRun {
       }
     }
     self.classes = classes
+    representatives = classes.map { $0[0] }
   }
 
   mutating func walk(_ parts: [Part], path: String, origins: [String?]) {
@@ -76,31 +79,33 @@ struct ProductRun {
     // rules that later rules ask about; made when the first is recorded).
     var earlier: [[Status?]] = []
     var hasPrior = false
-    for (position, prepared) in engine.rules.enumerated()
-    where prepared.mayApply(hasChip: hasChip, magnetLike: magnetLike, hasPrior: hasPrior) {
+    let classCount = representatives.count
+    for position in engine.rules.indices {
+      let prepared = engine.rules[position]
+      guard prepared.mayApply(hasChip: hasChip, magnetLike: magnetLike, hasPrior: hasPrior) else { continue }
       var byClass: [Result?] = []
       // Whether the first class's evaluation read its market (or its earlier results): if not,
       // its result holds for every class, whatever the rule could depend on.
       var consulted = false
-      for (index, markets) in classes.enumerated() {
+      for index in 0..<classCount {
         let result: Result?
         if index > 0, !prepared.marketDependent || !consulted {
           result = byClass.isEmpty ? nil : byClass[0]
         } else {
           context.consultedMarket = false
           result = evaluate(
-            prepared, context: context, market: markets[0], prior: earlier.isEmpty ? [] : earlier[index])
+            prepared, context: context, market: representatives[index], prior: earlier.isEmpty ? [] : earlier[index])
           if index == 0 { consulted = context.consultedMarket }
         }
         guard let result else { continue }
-        if byClass.isEmpty { byClass = Array(repeating: nil, count: classes.count) }
-        byClass[index] = result
+        if byClass.isEmpty { byClass = Array(repeating: nil, count: classCount) }
         if let slot = prepared.slot {
           if earlier.isEmpty {
-            earlier = Array(repeating: Array(repeating: nil, count: engine.slotCount), count: classes.count)
+            earlier = Array(repeating: Array(repeating: nil, count: engine.slotCount), count: classCount)
           }
           earlier[index][slot] = result.status
         }
+        byClass[index] = consume result
         hasPrior = true
       }
       if !byClass.isEmpty { entries.append(Entry(rule: position, context: context, byClass: byClass)) }
@@ -110,10 +115,14 @@ struct ProductRun {
   private func evaluate(_ prepared: PreparedRule, context: PartContext, market: String, prior: [Status?])
     -> Result?
   {
-    var best: Result?
-    for chip in 0..<max(1, context.chips.count) {
+    guard context.chips.count > 1 else {
       let input = ConditionEvaluator.Input(
-        context: context, market: market, chipIndex: context.chips.isEmpty ? nil : chip, prior: prior)
+        context: context, market: market, chipIndex: context.chips.isEmpty ? nil : 0, prior: prior)
+      return outcome(prepared, input).flatMap { apply(prepared, to: $0) }
+    }
+    var best: Result?
+    for chip in context.chips.indices {
+      let input = ConditionEvaluator.Input(context: context, market: market, chipIndex: chip, prior: prior)
       guard let raw = outcome(prepared, input), let result = apply(prepared, to: raw)
       else { continue }
       if best == nil || result.status > best?.status ?? .clear { best = result }
