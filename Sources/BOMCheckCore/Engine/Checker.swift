@@ -94,8 +94,9 @@ public struct Checker: Sendable {
     // batch for its slowest file (the results are used in file order all the same).
     var next = batches.first.map(decode)
     for (index, batch) in batches.enumerated() {
-      guard let decoding = next else { break }
-      let decoded = await decoding.value
+      guard let decoded = await next?.value else { break }
+      // (The finished task is let go here, and with it its copy of the decoded files: a product's
+      // parts are then held once, and resolved in place.)
       next = index + 1 < batches.count ? decode(batches[index + 1]) : nil
       let products = run.accept(batch, consume decoded)
       // The spill stays out of the copy the judging tasks share: a second reference to the
