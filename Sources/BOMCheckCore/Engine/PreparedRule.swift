@@ -27,6 +27,10 @@ final class PreparedRule: Sendable {
   /// Where this rule's results are kept per part for later rules, when a `has_finding` condition
   /// of some rule names it (`ConditionEvaluator.Input.prior`).
   let slot: Int?
+  /// The product end uses the rule can apply under, when every outcome names end uses among its
+  /// own conditions (a product with another end use meets no outcome, whatever its parts); nil
+  /// when any end use may do.
+  let endUses: [EndUse]?
   /// For an unverified instrument (`InstrumentState.unverified`): what to confirm, and
   /// ` if <instrument> applies after <day>: ` (made once, not for every result).
   let unverified: (confirm: String, condition: String)?
@@ -49,6 +53,10 @@ final class PreparedRule: Sendable {
         status: outcome.status, message: outcome.message)
     }
     self.state = state
+    let gates = outcomes.map { Self.endUseGate($0.when) }
+    endUses =
+      gates.contains { $0 == nil }
+      ? nil : EndUse.allCases.filter { use in gates.contains { $0?.contains(use) == true } }
     let needs = rule.outcomes.map { Self.needs($0.when) }
     needsChip = needs.allSatisfy(\.chip)
     needsMagnetLike = needs.allSatisfy(\.magnet)
@@ -64,6 +72,24 @@ final class PreparedRule: Sendable {
       )
     } else {
       unverified = nil
+    }
+  }
+
+  /// Whether the rule can apply to the parts of a product with this end use.
+  func applies(toEndUse use: EndUse) -> Bool {
+    endUses?.contains(use) ?? true
+  }
+
+  /// The end uses a condition requires of the product (an `end_use` condition, alone or among
+  /// `all`'s), or nil when it requires none.
+  private static func endUseGate(_ condition: PreparedCondition) -> [EndUse]? {
+    switch condition {
+    case .endUse(let uses): return uses
+    case .all(let items):
+      var gate: [EndUse]?
+      for case .endUse(let uses) in items { gate = (gate ?? uses).filter(uses.contains) }
+      return gate
+    default: return nil
     }
   }
 

@@ -26,6 +26,8 @@ struct ProductRun {
   let classes: [[String]]
   /// Each class's first market (the one evaluated).
   let representatives: [String]
+  /// Whether each rule (by position in `engine.rules`) can apply given the product's end use.
+  let applicable: [Bool]
   var entries: [Entry] = []
 
   init(engine: Engine, product: Product, markets: [String]) {
@@ -45,6 +47,7 @@ struct ProductRun {
     }
     self.classes = classes
     representatives = classes.map { $0[0] }
+    applicable = engine.rules.map { $0.applies(toEndUse: product.endUse) }
   }
 
   mutating func walk(_ parts: [Part], path: String, origins: [String?]) {
@@ -82,7 +85,8 @@ struct ProductRun {
     let classCount = representatives.count
     for position in engine.rules.indices {
       let prepared = engine.rules[position]
-      guard prepared.mayApply(hasChip: hasChip, magnetLike: magnetLike, hasPrior: hasPrior) else { continue }
+      guard applicable[position], prepared.mayApply(hasChip: hasChip, magnetLike: magnetLike, hasPrior: hasPrior)
+      else { continue }
       var byClass: [Result?] = []
       // Whether the first class's evaluation read its market (or its earlier results): if not,
       // its result holds for every class, whatever the rule could depend on.
