@@ -107,8 +107,9 @@ struct JSONWriter {
     try spill.forEachChunk { startsRange, chunk in
       if startsRange && !first { raw(",\n") }
       first = false
-      if let output, chunk.count >= 1 << 16 {
-        // A large piece goes to the output as it is, after what is gathered (not copied first).
+      if let output, chunk.count >= 1 << 12 {
+        // A piece of a few kilobytes or more goes to the output as it is, after what is gathered
+        // (not copied first: most of a report's bytes are these pieces).
         try flush()
         try output(chunk)
       } else {
