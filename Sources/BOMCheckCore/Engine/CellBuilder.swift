@@ -111,11 +111,16 @@ struct CellBuilder {
     // Cells with the same findings behind the same statuses make the same finding: its group is
     // found again by that signature, without making its message again.
     var bySignature: [[Int]: Int] = [:]
+    // The codes each of the findings' market names stands for (nil: the name is a code), looked
+    // up once rather than for every cell.
+    let groupMembers = numbered.names.map { regimes.groups[$0]?.members }
     for position in cells.markets.indices where cells.conflicts[position] != .none {
       let market = cells.markets[position]
       let conflict = cells.conflicts[position]
+      // Which of the findings' market names stand for this cell's market (`RegimeSet.covers`).
+      let covering = numbered.names.indices.map { groupMembers[$0]?.contains(market) ?? (numbered.names[$0] == market) }
       let sides = Self.sides(
-        market, statuses: cells.row(position), findings: findings, markets: numbered, regimes: regimes)
+        statuses: cells.row(position), covering: covering, findings: findings, markets: numbered, regimes: regimes)
       guard !sides.isEmpty else { continue }
       var signature = [conflict == .conflict ? 1 : 0]
       for side in sides { signature += [side.pack, side.status.rank, side.indices.count] + side.indices }
@@ -142,15 +147,14 @@ struct CellBuilder {
     }
   }
 
-  /// For each pack head whose status in the cell of `market` (`statuses`, one per pack head) is
-  /// exposed or undecided: the status and the findings behind it (their positions), read in place
-  /// (a large product has many findings).
+  /// For each pack head whose status in a cell (`statuses`, one per pack head) is exposed or
+  /// undecided: the status and the findings behind it (their positions; `covering` marks the
+  /// market names that stand for the cell's market), read in place (a large product has many
+  /// findings).
   private static func sides(
-    _ market: String, statuses: ArraySlice<Status>, findings: [Finding], markets: NumberedMarkets,
+    statuses: ArraySlice<Status>, covering: [Bool], findings: [Finding], markets: NumberedMarkets,
     regimes: RegimeSet
   ) -> [(pack: Int, status: Status, indices: [Int])] {
-    // Which of the findings' market names stand for this cell's market.
-    let covering = markets.names.map { regimes.covers($0, market) }
     var sides: [(pack: Int, status: Status, indices: [Int])] = []
     for (position, pack) in regimes.packHeads.enumerated() {
       let status = statuses[statuses.startIndex + position]

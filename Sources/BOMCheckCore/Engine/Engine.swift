@@ -143,8 +143,12 @@ public struct Engine: Sendable {
   private func conclude(
     _ raw: [Finding], _ loaded: LoadedProduct, listed: [String], expanded: [String], policy: Policy
   ) -> (ProductResult, [Finding]) {
+    // Only the licences and waivers that can name this product (all its findings are its own):
+    // the others would be matched against every finding for nothing.
+    let id = loaded.product.id
     var productPolicy = policy
-    productPolicy.waivers += loaded.product.waivers
+    productPolicy.licences = policy.licences.filter { $0.products.isEmpty || $0.products.contains(id) }
+    productPolicy.waivers = (policy.waivers + loaded.product.waivers).filter { ($0.product ?? id) == id }
     let applier = PolicyApplier(policy: productPolicy, regimes: regimes, asOf: asOf, listed: listed)
     var findings = applier.applyWaivers(applier.applyLicences(raw))
     findings += incompleteInput(loaded, listed: listed)
