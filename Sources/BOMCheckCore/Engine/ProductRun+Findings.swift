@@ -5,26 +5,31 @@ extension ProductRun {
     // Folded market lists by the classes they join: most findings of a product cover the same
     // classes, so each distinct list is folded once.
     var folded: [[Int]: [String]] = [:]
-    for entry in entries where !entry.isEmpty {
-      var groups: [(result: ProductRun.Result, markets: [String], classes: [Int])] = []
-      for (index, markets) in classes.enumerated() {
-        guard let outcome = entry.byClass[index] else { continue }
-        if let position = groups.firstIndex(where: { $0.result == outcome }) {
-          groups[position].markets += markets
-          groups[position].classes.append(index)
-        } else {
-          groups.append((outcome, markets, [index]))
+    // Entries and their results are read in place (iterating them, or grouping copies of the
+    // results, copied each one's strings).
+    entries.withUnsafeBufferPointer { entries in
+      for entry in entries.indices where !entries[entry].isEmpty {
+        entries[entry].byClass.withUnsafeBufferPointer { byClass in
+          // The classes of each distinct result, in class order; the first holds the result.
+          var groups: [[Int]] = []
+          for index in byClass.indices where byClass[index] != nil {
+            if let group = groups.firstIndex(where: { byClass[$0[0]] == byClass[index] }) {
+              groups[group].append(index)
+            } else {
+              groups.append([index])
+            }
+          }
+          for group in groups {
+            let markets: [String]
+            if let known = folded[group] {
+              markets = known
+            } else {
+              markets = MarketFolding.fold(group.flatMap { classes[$0] }, listed: listed, regimes: engine.regimes)
+              folded[group] = markets
+            }
+            if let outcome = byClass[group[0]] { result.append(finding(entries[entry], outcome, markets: markets)) }
+          }
         }
-      }
-      for group in groups {
-        let markets: [String]
-        if let known = folded[group.classes] {
-          markets = known
-        } else {
-          markets = MarketFolding.fold(group.markets, listed: listed, regimes: engine.regimes)
-          folded[group.classes] = markets
-        }
-        result.append(finding(entry, group.result, markets: markets))
       }
     }
     return result
