@@ -122,12 +122,13 @@ struct ProductRun {
     guard context.chips.count > 1 else {
       let input = ConditionEvaluator.Input(
         context: context, market: market, chipIndex: context.chips.isEmpty ? nil : 0, prior: prior)
-      return outcome(prepared, input).flatMap { apply(prepared, to: $0) }
+      guard let raw = outcome(prepared, input) else { return nil }
+      return apply(prepared, to: consume raw)
     }
     var best: Result?
     for chip in context.chips.indices {
       let input = ConditionEvaluator.Input(context: context, market: market, chipIndex: chip, prior: prior)
-      guard let raw = outcome(prepared, input), let result = apply(prepared, to: raw)
+      guard let raw = outcome(prepared, input), let result = apply(prepared, to: consume raw)
       else { continue }
       if best == nil || result.status > best?.status ?? .clear { best = result }
     }
@@ -144,9 +145,13 @@ struct ProductRun {
         switch evaluator.evaluate(outcomes[index].when, input) {
         case .yes(let confidence, let notes):
           let because = notes.isEmpty ? "" : " (\(Self.unique(notes).joined(separator: "; ")))"
-          return Result(
-            status: outcomes[index].status, confidence: confidence, message: outcomes[index].message + because,
-            settle: nil)
+          // Made with room for the basis `apply` appends.
+          var message = ""
+          message.reserveCapacity(
+            outcomes[index].message.utf8.count + because.utf8.count + prepared.basis.utf8.count)
+          message.append(outcomes[index].message)
+          message.append(because)
+          return Result(status: outcomes[index].status, confidence: confidence, message: message, settle: nil)
         case .unknown(let settle):
           unknowns.append(contentsOf: settle)
         case .no:
@@ -166,25 +171,29 @@ struct ProductRun {
   }
 
   /// Applies the rule's instrument status on the date.
-  private func apply(_ prepared: PreparedRule, to result: Result) -> Result? {
-    var adjusted = result
-    adjusted.message = result.message + prepared.basis
+  /// (The result is taken over: its message, made with room for the basis, gets it appended in
+  /// place.)
+  private func apply(_ prepared: PreparedRule, to result: consuming Result) -> Result? {
+    let status = result.status
+    let settle = result.settle
+    var adjusted = consume result
+    adjusted.message.append(prepared.basis)
     switch prepared.state {
     case .inForce, .overridden(status: .inForce, _, _):
       return adjusted
     case .suspended, .overridden(status: .suspended, _, _):
-      guard result.status > .advisory else { return adjusted }
+      guard status > .advisory else { return adjusted }
       adjusted.status = .advisory
-      adjusted.message = "Would be \(result.status.rawValue), but the rule is suspended: \(adjusted.message)"
+      adjusted.message = "Would be \(status.rawValue), but the rule is suspended: \(adjusted.message)"
       return adjusted
     case .unverified:
-      guard result.status > .advisory, let (confirm, condition) = prepared.unverified else { return adjusted }
-      if result.status == .indeterminate {
-        adjusted.settle = result.settle.map { "\($0); \(confirm)" } ?? confirm
+      guard status > .advisory, let (confirm, condition) = prepared.unverified else { return adjusted }
+      if status == .indeterminate {
+        adjusted.settle = settle.map { "\($0); \(confirm)" } ?? confirm
         return adjusted
       }
       adjusted.status = .indeterminate
-      adjusted.message = "Would be " + result.status.rawValue + condition + adjusted.message
+      adjusted.message = "Would be " + status.rawValue + condition + adjusted.message
       adjusted.settle = confirm
       return adjusted
     case .notYetEffective, .overridden:
