@@ -20,6 +20,9 @@ struct ByteBuffer: RandomAccessCollection, RenderedBytes, @unchecked Sendable {
 
   private var storage: Storage
   private(set) var count = 0
+  /// While claimed (`claim`), the end of the storage, known to be this buffer's own: appends that
+  /// stay below it skip the uniqueness check. Zero otherwise.
+  private var claimedEnd = 0
 
   init(capacity: Int) {
     storage = Storage(capacity: capacity)
@@ -39,7 +42,22 @@ struct ByteBuffer: RandomAccessCollection, RenderedBytes, @unchecked Sendable {
   /// Makes room for `extra` more bytes in a storage of its own.
   @inline(__always)
   private mutating func reserve(_ extra: Int) {
+    if count + extra <= claimedEnd { return }
     if count + extra > storage.capacity || !isKnownUniquelyReferenced(&storage) { grow(extra) }
+    if claimedEnd > 0 { claimedEnd = storage.capacity }
+  }
+
+  /// Makes the storage the buffer's own, for the appends that follow to skip the check that it is
+  /// still not shared, until `unclaim()`. The buffer must not be copied in between (the copy
+  /// would share the claim).
+  mutating func claim() {
+    if !isKnownUniquelyReferenced(&storage) { grow(0) }
+    claimedEnd = storage.capacity
+  }
+
+  /// Ends a `claim`: appends check the storage again.
+  mutating func unclaim() {
+    claimedEnd = 0
   }
 
   private mutating func grow(_ extra: Int) {

@@ -1,6 +1,7 @@
 import BOMCheckCore
 
 extension JSONWriter {
+
   /// Writes a finding as the object `JSONReporter` documents, with its keys already in sorted
   /// order, without building a `JSONValue` for it (same bytes as the generic object path).
   mutating func writeFinding(_ finding: Finding, indent: Int) {
@@ -10,6 +11,10 @@ extension JSONWriter {
   /// `writeFinding(_:indent:)` on a finding read in place (its fields are read, not the whole
   /// finding copied).
   mutating func writeFinding(at finding: UnsafePointer<Finding>, indent: Int) {
+    // The buffer is claimed while the finding is written, so that its many small appends skip
+    // the buffer's uniqueness check.
+    bytes.claim()
+    defer { bytes.unclaim() }
     raw("{\n")
     var first = true
     func key(_ name: StaticString) {
