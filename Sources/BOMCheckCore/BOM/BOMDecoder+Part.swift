@@ -126,10 +126,11 @@ extension BOMDecoder {
       return nil
     }
     var result: [String: Double] = [:]
+    result.reserveCapacity(entries.count)
     var total = 0.0
     for entry in entries {
       let symbol = entry.key.scalarText ?? ""
-      guard codes.elements.contains(symbol) else {
+      guard codes.isElement(symbol) else {
         let proper = Codes.elementSymbols.first { $0.lowercased() == symbol.lowercased() }
         let hint =
           proper.map { "write it `\($0)`" }

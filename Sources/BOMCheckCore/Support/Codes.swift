@@ -13,6 +13,8 @@ public struct Codes: Sendable {
   private let countryTable: [Bool]
   /// `currencies` as a table over three upper-case letters.
   private let currencyTable: [Bool]
+  /// `elements` as a table over a capital letter and an optional small one (`elementSlot`).
+  private let elementTable: [Bool]
 
   /// Builds the lists from Foundation's ISO tables and the periodic table.
   public init() {
@@ -27,6 +29,23 @@ public struct Codes: Sendable {
     elements = Set(Codes.elementSymbols)
     countryTable = Self.table(countries, length: 2)
     currencyTable = Self.table(currencies, length: 3)
+    var elementTable = [Bool](repeating: false, count: 26 * 27)
+    for symbol in Codes.elementSymbols { if let slot = Self.elementSlot(symbol) { elementTable[slot] = true } }
+    self.elementTable = elementTable
+  }
+
+  /// Whether `symbol` is an element symbol (`elements.contains`, without hashing).
+  public func isElement(_ symbol: String) -> Bool {
+    Self.elementSlot(symbol).map { elementTable[$0] } ?? false
+  }
+
+  /// The position of a capital letter and an optional small one in a table of all such pairs.
+  private static func elementSlot(_ symbol: String) -> Int? {
+    let bytes = symbol.utf8
+    guard let first = bytes.first, (65...90).contains(first), bytes.count <= 2 else { return nil }
+    guard bytes.count == 2, let second = bytes.last else { return Int(first - 65) * 27 }
+    guard (97...122).contains(second) else { return nil }
+    return Int(first - 65) * 27 + Int(second - 96)
   }
 
   /// Whether `code` is an ISO 3166-1 alpha-2 code (`countries.contains`, without hashing).
