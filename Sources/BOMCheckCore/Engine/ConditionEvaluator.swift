@@ -1,8 +1,17 @@
 /// Evaluates a rule's conditions on one part, in one market (class), for one chip.
-struct ConditionEvaluator {
+///
+/// A class: judging passes it around for every evaluation, and a reference is cheaper to pass
+/// than the regimes it holds.
+final class ConditionEvaluator: Sendable {
   let regimes: RegimeSet
   let magnets: MagnetFacts
   let identifier: ChipIdentifier
+
+  init(regimes: RegimeSet, magnets: MagnetFacts, identifier: ChipIdentifier) {
+    self.regimes = regimes
+    self.magnets = magnets
+    self.identifier = identifier
+  }
 
   /// Everything a condition may look at.
   struct Input {

@@ -1,5 +1,8 @@
 /// Judges products: every rule of every pack on every part, in every market, on one date.
-public struct Engine: Sendable {
+///
+/// A class: each product's run holds the engine, and sharing one reference is cheaper than
+/// copying (and retaining) the regimes and rules it holds for every product.
+public final class Engine: Sendable {
   /// The loaded packs.
   public let regimes: RegimeSet
   /// The evaluation date.
