@@ -162,7 +162,10 @@ public final class Engine: Sendable {
     // Sorted through indices: findings are wide, and moving indices is cheaper than moving them.
     // (Through a buffer pointer: findings compared are read in place, not copied.) The order is
     // then applied in place, by swaps, not by copying each finding into a new array.
-    let order = findings.withUnsafeBufferPointer { all in all.indices.sorted { Finding.order(all[$0], all[$1]) } }
+    let order = findings.withUnsafeBufferPointer { all -> [Int] in
+      guard let base = all.baseAddress else { return [] }
+      return all.indices.sorted { Finding.order(base + $0, base + $1) }
+    }
     Self.permute(&findings, by: order)
     let numbered = NumberedMarkets(findings)
     let folded = cells.folded.map { cell in
@@ -203,19 +206,19 @@ extension Engine {
 
 extension Finding {
   /// Report order: file, line, column, rule, part, first market, status (compared field by
-  /// field, without building tuples of copies: a large product sorts many findings).
-  static func order(_ lhs: Finding, _ rhs: Finding) -> Bool {
-    if lhs.location.line != rhs.location.line || lhs.location.file != rhs.location.file
-      || lhs.location.column != rhs.location.column
+  /// field, in place: a large product sorts many findings, and a finding is wide).
+  static func order(_ lhs: UnsafePointer<Finding>, _ rhs: UnsafePointer<Finding>) -> Bool {
+    if lhs.pointee.location.line != rhs.pointee.location.line || lhs.pointee.location.file != rhs.pointee.location.file
+      || lhs.pointee.location.column != rhs.pointee.location.column
     {
-      return lhs.location < rhs.location
+      return lhs.pointee.location < rhs.pointee.location
     }
-    if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
-    if lhs.part != rhs.part { return lhs.part < rhs.part }
-    let left = lhs.markets.first ?? ""
-    let right = rhs.markets.first ?? ""
-    if left != right { return left < right }
-    return lhs.status.rank < rhs.status.rank
+    if lhs.pointee.rule != rhs.pointee.rule { return lhs.pointee.rule < rhs.pointee.rule }
+    if lhs.pointee.part != rhs.pointee.part { return lhs.pointee.part < rhs.pointee.part }
+    let leftMarket = lhs.pointee.markets.first ?? ""
+    let rightMarket = rhs.pointee.markets.first ?? ""
+    if leftMarket != rightMarket { return leftMarket < rightMarket }
+    return lhs.pointee.status.rank < rhs.pointee.status.rank
   }
 
 }
