@@ -284,6 +284,31 @@ func expectGolden(_ text: String, _ name: String) throws {
     #expect(Array(copy) == expected)
   }
 
+  /// A claimed buffer (appends skip the uniqueness check) never writes a storage it shares:
+  /// claiming a shared buffer gives it a storage of its own first, and after `unclaim` appends
+  /// check again.
+  @Test func claimedByteBufferNeverWritesASharedStorage() {
+    func address(_ buffer: ByteBuffer) -> UnsafeRawPointer? { buffer.withUnsafeBytes { $0.baseAddress } }
+    var buffer = ByteBuffer(capacity: 4)
+    buffer.append(contentsOf: [1, 2, 3])
+    let before = buffer
+    #expect(address(before) == address(buffer))
+    buffer.claim()
+    #expect(address(before) != address(buffer))
+    let claimed = address(buffer)
+    for byte in 0..<200 { buffer.append(UInt8(byte)) }
+    buffer.unclaim()
+    #expect(Array(before) == [1, 2, 3])
+    #expect(Array(buffer) == [1, 2, 3] + (0..<200).map { UInt8($0) })
+    // Grown past its capacity while claimed: a storage of its own still.
+    #expect(address(buffer) != claimed)
+    let copy = buffer
+    buffer.append(9)
+    #expect(address(copy) != address(buffer))
+    #expect(Array(copy) == [1, 2, 3] + (0..<200).map { UInt8($0) })
+    #expect(Array(buffer.suffix(2)) == [199, 9])
+  }
+
   /// Strings are scanned eight bytes at a time: every character that needs escaping is still
   /// escaped at every position in the word, among ASCII and multi-byte text.
   @Test func escapesAreFoundAtEveryPositionOfAWord() throws {

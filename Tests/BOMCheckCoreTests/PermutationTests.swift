@@ -1,0 +1,39 @@
+import Testing
+
+@testable import BOMCheckCore
+
+/// A product's findings are put in report order by moving each one once along the cycles of the
+/// sorting permutation (`Engine.permute`): the same as building the array in that order.
+@Suite struct PermutationTests {
+  @Test(arguments: [0, 1, 2, 3, 7, 64, 257])
+  func permutingInPlaceGivesTheOrderedArray(count: Int) {
+    var generator = SeededGenerator(seed: UInt64(count) &+ 11)
+    for _ in 0..<20 {
+      // Class-held items: a wrong move would lose or duplicate one, which the identities show.
+      let items = (0..<count).map { Box($0) }
+      let order = Array(items.indices).shuffled(using: &generator)
+      var permuted = items
+      Engine.permute(&permuted, by: order)
+      #expect(permuted.map(\.value) == order.map { items[$0].value })
+      #expect(permuted.map(ObjectIdentifier.init) == order.map { ObjectIdentifier(items[$0]) })
+    }
+  }
+
+  private final class Box {
+    let value: Int
+    init(_ value: Int) { self.value = value }
+  }
+
+  /// SplitMix64: a reproducible shuffle.
+  private struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var value = state
+      value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+      return value ^ (value >> 31)
+    }
+  }
+}
