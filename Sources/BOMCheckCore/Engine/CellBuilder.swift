@@ -31,12 +31,14 @@ struct CellBuilder {
   func cells(_ findings: [Finding]) -> (raw: RawCells, folded: [Cell], numbered: NumberedMarkets) {
     let heads = regimes.packHeads
     let numbered = NumberedMarkets(findings)
-    var positions: [String: [Int]] = [:]
-    for (position, market) in expanded.enumerated() { positions[market, default: []].append(position) }
+    // Each market's cell position (`expanded` holds each market once).
+    var positions: [String: Int] = [:]
+    positions.reserveCapacity(expanded.count)
+    for (position, market) in expanded.enumerated() where positions[market] == nil { positions[market] = position }
     // For each market name of the findings, the positions of the cells it stands for.
     let slots: [[Int]] = numbered.names.map { name in
       var result: [Int] = []
-      regimes.forEachCode(of: name) { code in result += positions[code] ?? [] }
+      regimes.forEachCode(of: name) { code in if let position = positions[code] { result.append(position) } }
       return result
     }
     // The worst status per cell position and pack head, read by index (findings are wide).
@@ -60,21 +62,28 @@ struct CellBuilder {
 
   /// The conflict level of a cell from its statuses, one per pack head.
   private func conflict(_ row: ArraySlice<Status>) -> ConflictLevel {
-    // Jurisdictions in lists, not sets: there are a few packs.
-    var exposed: [String] = []
-    var undecided: [String] = []
-    for (pack, value) in zip(regimes.packHeads, row) {
-      if value.isExposed, !exposed.contains(pack.jurisdiction) { exposed.append(pack.jurisdiction) }
-      if value == .indeterminate, !undecided.contains(pack.jurisdiction) { undecided.append(pack.jurisdiction) }
+    // The exposed jurisdiction, and whether a second one is (no lists: there are a few packs, and
+    // this runs for every cell).
+    var exposed: String?
+    var twoExposed = false
+    for (pack, value) in zip(regimes.packHeads, row) where value.isExposed {
+      if let first = exposed {
+        if first != pack.jurisdiction { twoExposed = true }
+      } else {
+        exposed = pack.jurisdiction
+      }
     }
-    if exposed.count >= 2 { return .conflict }
-    if exposed.count == 1, undecided.contains(where: { !exposed.contains($0) }) { return .possible }
-    return .none
+    if twoExposed { return .conflict }
+    guard let exposed else { return .none }
+    let undecidedElsewhere = zip(regimes.packHeads, row).contains { pack, value in
+      value == .indeterminate && pack.jurisdiction != exposed
+    }
+    return undecidedElsewhere ? .possible : .none
   }
 
   /// The cells of each listed market name in turn: a group's cells as one when it has them all
   /// and they agree, else one by one (each cell once, in the order of `expanded`).
-  private func fold(_ raw: RawCells, positions: [String: [Int]]) -> [Cell] {
+  private func fold(_ raw: RawCells, positions: [String: Int]) -> [Cell] {
     var result: [Cell] = []
     var done = [Bool](repeating: false, count: raw.markets.count)
     for name in listed {
@@ -82,7 +91,7 @@ struct CellBuilder {
       var members: [Int] = []
       regimes.forEachCode(of: name) { code in
         memberCount += 1
-        for position in positions[code] ?? [] where !done[position] { members.append(position) }
+        if let position = positions[code], !done[position] { members.append(position) }
       }
       guard !members.isEmpty else { continue }
       members.sort()
