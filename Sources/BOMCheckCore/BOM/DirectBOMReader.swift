@@ -84,6 +84,14 @@ private struct EventReader {
     let depth: Int
     var parts: [Part] = []
     var marks: [Mark] = []
+
+    init(mark: Mark, depth: Int) {
+      self.mark = mark
+      self.depth = depth
+      // Room for a few parts from the start: a list's first growths each move all its parts.
+      parts.reserveCapacity(4)
+      marks.reserveCapacity(4)
+    }
   }
 
   /// Thrown to give the file back to the general path.

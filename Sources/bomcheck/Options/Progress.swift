@@ -78,7 +78,6 @@ enum Progress {
     defer { line?.finish() }
     if let line { withProgress.progress = { phase, done, total in line.update(phase, done, total) } }
     do {
-      if jobs == 1 { return try checker.run(withProgress) }
       return try await checker.run(withProgress, jobs: jobs)
     } catch {
       Output.standardError("bomcheck: \(error)")
