@@ -154,7 +154,8 @@ final class ChipIdentifier: Sendable {
   /// starts in it (nil without an mpn): in a buffer on the stack for ASCII texts (most parts), in
   /// an array otherwise.
   private static func withNormalized<R>(
-    name: String, mpn: String?, _ body: (UnsafeBufferPointer<UInt8>, Int?) -> R
+    name: String, mpn: String?, _ identifier: ChipIdentifier,
+    _ body: (ChipIdentifier, UnsafeBufferPointer<UInt8>, Int?) -> R
   ) -> R {
     let capacity = name.utf8.count + (mpn?.utf8.count ?? 0)
     var fast: R?
@@ -165,13 +166,13 @@ final class ChipIdentifier: Sendable {
         guard let mpnEnd = normalizeASCII(mpn, into: buffer, at: nameEnd) else { return }
         end = mpnEnd
       }
-      fast = body(UnsafeBufferPointer(rebasing: buffer[..<end]), mpn == nil ? nil : nameEnd)
+      fast = body(identifier, UnsafeBufferPointer(rebasing: buffer[..<end]), mpn == nil ? nil : nameEnd)
     }
     if let fast { return fast }
     var text = normalizedBytes(name)
     let mpnStart = text.count
     if let mpn { text += normalizedBytes(mpn) }
-    return text.withUnsafeBufferPointer { body($0, mpn == nil ? nil : mpnStart) }
+    return text.withUnsafeBufferPointer { body(identifier, $0, mpn == nil ? nil : mpnStart) }
   }
 
   /// Whether a normalised maker or designer name and the catalog entry's maker contain one another.
@@ -204,18 +205,20 @@ final class ChipIdentifier: Sendable {
   /// to each rather than copying it, or its fields, for every part).
   func identify(at part: UnsafePointer<Part>) -> [IdentifiedChip] {
     if let chip = part.pointee.chip { return [declared(chip, eccn: part.pointee.eccn)] }
-    let found: (index: Int, how: String)? = Self.withNormalized(name: part.pointee.name ?? "", mpn: part.pointee.mpn) {
-      text, mpnStart in
+    // (The identifier is handed to the body rather than captured: capturing it retained it for
+    // every part.)
+    let found: (index: Int, how: String)? = Self.withNormalized(name: part.pointee.name ?? "", mpn: part.pointee.mpn, self) {
+      identifier, text, mpnStart in
       if let mpnStart, let manufacturer = part.pointee.manufacturer {
-        let candidates = lookup(UnsafeBufferPointer(rebasing: text[mpnStart...]))
+        let candidates = identifier.lookup(UnsafeBufferPointer(rebasing: text[mpnStart...]))
         if !candidates.isEmpty {
           let maker = Self.normalizedBytes(manufacturer)
-          if let index = candidates.first(where: { !maker.isEmpty && sameMaker($0, maker) }) {
+          if let index = candidates.first(where: { !maker.isEmpty && identifier.sameMaker($0, maker) }) {
             return (index, "manufacturer + mpn")
           }
         }
       }
-      return lookup(text).first.map { ($0, "name text") }
+      return identifier.lookup(text).first.map { ($0, "name text") }
     }
     guard let found else { return [] }
     return expand(regimes.catalogOrder[found.index], eccn: part.pointee.eccn, how: found.how)
