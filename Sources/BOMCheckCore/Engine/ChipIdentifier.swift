@@ -207,8 +207,9 @@ final class ChipIdentifier: Sendable {
     if let chip = part.pointee.chip { return [declared(chip, eccn: part.pointee.eccn)] }
     // (The identifier is handed to the body rather than captured: capturing it retained it for
     // every part.)
-    let found: (index: Int, how: String)? = Self.withNormalized(name: part.pointee.name ?? "", mpn: part.pointee.mpn, self) {
-      identifier, text, mpnStart in
+    let found: (index: Int, how: String)? = Self.withNormalized(
+      name: part.pointee.name ?? "", mpn: part.pointee.mpn, self
+    ) { identifier, text, mpnStart in
       if let mpnStart, let manufacturer = part.pointee.manufacturer {
         let candidates = identifier.lookup(UnsafeBufferPointer(rebasing: text[mpnStart...]))
         if !candidates.isEmpty {
