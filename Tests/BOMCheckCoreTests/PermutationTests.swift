@@ -7,7 +7,7 @@ import Testing
 @Suite struct PermutationTests {
   @Test(arguments: [0, 1, 2, 3, 7, 64, 257])
   func permutingInPlaceGivesTheOrderedArray(count: Int) {
-    var generator = SeededGenerator(seed: UInt64(count) &+ 11)
+    var generator = SplitMix64(seed: UInt64(count) &+ 11)
     for _ in 0..<20 {
       // Class-held items: a wrong move would lose or duplicate one, which the identities show.
       let items = (0..<count).map { Box($0) }
@@ -22,18 +22,5 @@ import Testing
   private final class Box {
     let value: Int
     init(_ value: Int) { self.value = value }
-  }
-
-  /// SplitMix64: a reproducible shuffle.
-  private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var value = state
-      value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-      return value ^ (value >> 31)
-    }
   }
 }
