@@ -51,10 +51,8 @@ struct PolicyApplier {
   /// Turns covered `license-required` findings into `licensed`; notes expired or future licences.
   func applyLicences(_ findings: [Finding]) -> [Finding] {
     guard !policy.licences.isEmpty else { return findings }
-    let licensable = { (finding: Finding) in
-      finding.status == .licenseRequired && policy.licences.contains { matches($0, finding) }
-    }
-    return Self.replacing(findings, where: licensable) { original -> [Finding] in
+    return findings.flatMap { original -> [Finding] in
+      guard original.status == .licenseRequired else { return [original] }
       var pieces = [original]
       for licence in policy.licences where matches(licence, original) {
         let destinations = licence.markets.reduce(into: Set<String>()) { $0.formUnion(regimes.codes(for: $1)) }
@@ -99,8 +97,7 @@ struct PolicyApplier {
   /// Marks findings covered by a waiver in force as waived; notes expired waivers.
   func applyWaivers(_ findings: [Finding]) -> [Finding] {
     guard !policy.waivers.isEmpty else { return findings }
-    let waivable = { (finding: Finding) in policy.waivers.contains { Self.matches($0, finding) } }
-    return Self.replacing(findings, where: waivable) { original -> [Finding] in
+    return findings.flatMap { original -> [Finding] in
       var pieces = [original]
       for waiver in policy.waivers where Self.matches(waiver, original) {
         let markets = waiver.markets.reduce(into: Set<String>()) { $0.formUnion(regimes.codes(for: $1)) }
@@ -119,26 +116,6 @@ struct PolicyApplier {
         }
       }
       return pieces
-    }
-  }
-
-  /// `findings` with each one that `affected` picks replaced by what `replace` makes of it (the
-  /// same array when none is: most findings meet no licence or waiver, and are not copied).
-  private static func replacing(
-    _ findings: [Finding], where affected: (Finding) -> Bool, _ replace: (Finding) -> [Finding]
-  ) -> [Finding] {
-    // Through a buffer pointer: findings are read in place (an array's iteration copies each).
-    findings.withUnsafeBufferPointer { all in
-      guard let first = all.indices.first(where: { affected(all[$0]) }) else { return findings }
-      var result = Array(all[..<first])
-      for index in first..<all.count {
-        if affected(all[index]) {
-          result += replace(all[index])
-        } else {
-          result.append(all[index])
-        }
-      }
-      return result
     }
   }
 
