@@ -1,7 +1,6 @@
 import BOMCheckCore
 
 extension JSONWriter {
-
   /// Writes a finding as the object `JSONReporter` documents, with its keys already in sorted
   /// order, without building a `JSONValue` for it (same bytes as the generic object path).
   mutating func writeFinding(_ finding: Finding, indent: Int) {

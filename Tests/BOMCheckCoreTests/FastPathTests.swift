@@ -104,13 +104,19 @@ import Testing
     #expect(passedOver > 100)
   }
 
-  @Test func countryCodesWithoutHashing() {
+  @Test func codesWithoutHashing() {
     let codes = Codes()
     for code in ["DE", "CN", "US", "XX", "de", "D", "DEU", "", "ÄB"] {
       #expect(codes.isCountry(code) == codes.countries.contains(code), "\(code)")
     }
     for code in ["USD", "EUR", "CNY", "XXX", "usd", "US", "USDT", "", "ÄBC", "ZZZ"] {
       #expect(codes.isCurrency(code) == codes.currencies.contains(code), "\(code)")
+    }
+    // Every symbol, and every one- or two-letter spelling around them.
+    let letters = (65...90).map { String(UnicodeScalar(UInt8($0))) }
+    let spellings = letters + letters.flatMap { first in (97...122).map { first + String(UnicodeScalar(UInt8($0))) } }
+    for symbol in spellings + ["DY", "dy", "Dyy", "", "Ä", "Dä", "D1"] {
+      #expect(codes.isElement(symbol) == codes.elements.contains(symbol), "\(symbol)")
     }
   }
 }

@@ -119,6 +119,8 @@ struct ProductRun {
   private func evaluate(_ prepared: PreparedRule, context: PartContext, market: String, prior: [Status?])
     -> Result?
   {
+    // One chip or none (nearly every part): its result as it comes (the best-of loop below costs
+    // two retains and releases an evaluation, measured).
     guard context.chips.count > 1 else {
       let input = ConditionEvaluator.Input(
         context: context, market: market, chipIndex: context.chips.isEmpty ? nil : 0, prior: prior)

@@ -124,7 +124,7 @@ public struct PackDecoder: Sendable {
 
   func elements(_ pair: YAMLPair?, _ context: inout DecodeContext) -> [String] {
     (context.textList(pair) ?? []).compactMap { symbol, mark in
-      guard codes.elements.contains(symbol) else {
+      guard codes.isElement(symbol) else {
         context.error("unknown-element", mark, "unknown element symbol `\(symbol)`")
         return nil
       }
