@@ -21,8 +21,9 @@ public struct CheckRequest: Sendable {
   /// Problems found reading the configuration.
   public var configDiagnostics: [Diagnostic] = []
   /// When set, each product's findings are rendered with it (in the worker that judged the
-  /// product) and kept in a temporary file rather than in memory: the report then carries them
-  /// as `spilledFindings`, for a reporter that streams them (the JSON report).
+  /// product) and kept as those bytes (`FindingSpill`: in memory up to a budget, then in a
+  /// temporary file) rather than as findings: the report then carries them as `spilledFindings`,
+  /// for a reporter that streams them (the JSON report).
   public var renderFindings: (@Sendable ([Finding]) -> any RenderedBytes)?
   /// Called with a phase ("reading", "judging"), items done and the total, for progress displays.
   public var progress: (@Sendable (String, Int, Int) -> Void)?
