@@ -100,12 +100,15 @@ public struct Checker: Sendable {
       // parts are then held once, and resolved in place.)
       next = index + 1 < batches.count ? decode(batches[index + 1]) : nil
       let products = run.accept(batch, consume decoded)
-      // The spill stays out of the copy the judging tasks share: a second reference to the
-      // findings it holds in memory would make the next append copy them all.
+      // The spill and the products judged so far stay out of the copy the judging tasks share: a
+      // second reference to either would make the next append copy all it holds.
       let spill = run.spill.take()
+      var earlier: [JudgedProduct] = []
+      swap(&earlier, &run.judged)
       let frozen = run
       let judged = await parallelMap(products, jobs: jobs) { await frozen.judge($0, jobs: jobs) }
       run.spill = consume spill
+      run.judged = consume earlier
       try run.record(judged)
     }
     return run.finish()
