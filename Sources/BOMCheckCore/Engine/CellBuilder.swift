@@ -151,7 +151,7 @@ struct CellBuilder {
     return groups.map { group in
       var finding = group.finding
       finding.markets = MarketFolding.fold(finding.markets, listed: listed, regimes: regimes)
-      finding.fingerprint = Fingerprint.make([finding.rule, finding.product, finding.markets.joined(separator: ",")])
+      finding.fingerprint = Fingerprint.make([finding.rule, finding.product], joining: finding.markets)
       return finding
     }
   }

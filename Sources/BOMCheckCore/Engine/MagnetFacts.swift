@@ -41,9 +41,14 @@ struct MagnetFacts {
   func holds(_ elements: [String], part: Part) -> Truth {
     guard part.kind == .magnet else { return .no }
     if let composition = part.composition, Self.compositionIsConclusive(composition, for: elements) {
-      let present = elements.filter { (composition[$0] ?? 0) > 0 }
-      guard !present.isEmpty else { return .no }
-      let listed = present.map { "\($0) \(BOMDecoder.format(composition[$0] ?? 0)) %" }
+      // The elements declared above zero, in the list's order: found by going over the few
+      // declared symbols for each, rather than hashing every element of a long list.
+      var listed: [String] = []
+      for element in elements {
+        guard let share = composition.first(where: { $0.key == element })?.value, share > 0 else { continue }
+        listed.append("\(element) \(BOMDecoder.format(share)) %")
+      }
+      guard !listed.isEmpty else { return .no }
       return .yes(.declared, ["composition declares \(listed.joined(separator: ", "))"])
     }
     switch part.material {

@@ -37,14 +37,12 @@ struct PolicyApplier {
     var changed = finding
     changed.markets = MarketFolding.fold(inside, listed: listed, regimes: regimes)
     change(&changed)
-    changed.fingerprint = Fingerprint.make([
-      changed.rule, changed.product, changed.part, changed.markets.joined(separator: ","),
-    ])
+    changed.fingerprint = Fingerprint.make([changed.rule, changed.product, changed.part], joining: changed.markets)
     let outside = all.filter { !covered($0) }
     guard !outside.isEmpty else { return [changed] }
     var rest = finding
     rest.markets = MarketFolding.fold(outside, listed: listed, regimes: regimes)
-    rest.fingerprint = Fingerprint.make([rest.rule, rest.product, rest.part, rest.markets.joined(separator: ",")])
+    rest.fingerprint = Fingerprint.make([rest.rule, rest.product, rest.part], joining: rest.markets)
     return [changed, rest]
   }
 

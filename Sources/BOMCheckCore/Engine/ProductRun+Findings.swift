@@ -43,7 +43,7 @@ extension ProductRun {
       notes.append("kind `\(kind.rawValue)` was inferred from the part's name; write `kind:` to confirm it")
     }
     return Finding(
-      fingerprint: Fingerprint.make([rule.id, product.id, entry.context.path, markets.joined(separator: ",")]),
+      fingerprint: Fingerprint.make([rule.id, product.id, entry.context.path], joining: markets),
       rule: rule.id, regime: rule.pack, instruments: rule.instruments, status: outcome.status,
       severity: outcome.status.severity ?? .note, confidence: outcome.confidence, product: product.id,
       part: entry.context.path, markets: markets, location: entry.context.part.location,
@@ -73,16 +73,32 @@ enum MarketFolding {
 public enum Fingerprint {
   /// The fingerprint of `fields` (16 hex digits).
   public static func make(_ fields: [String]) -> String {
+    make(fields, joining: nil)
+  }
+
+  /// The fingerprint of `fields` followed by one more, `list` joined with commas (a finding's
+  /// markets), hashed without the joined string being made.
+  public static func make(_ fields: [String], joining list: [String]?) -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     func add(_ byte: UInt8) {
       hash ^= UInt64(byte)
       hash = hash &* 0x0000_0100_0000_01B3
     }
+    func add(_ text: String) {
+      text.withUTF8Bytes { bytes in
+        for byte in bytes { add(byte) }
+      }
+    }
     // The fields joined with U+001F, hashed without building the joined string.
     for (index, field) in fields.enumerated() {
       if index > 0 { add(0x1F) }
-      field.withUTF8Bytes { bytes in
-        for byte in bytes { add(byte) }
+      add(field)
+    }
+    if let list {
+      if !fields.isEmpty { add(0x1F) }
+      for (index, item) in list.enumerated() {
+        if index > 0 { add(UInt8(ascii: ",")) }
+        add(item)
       }
     }
     // Sixteen lower-case hex digits, zero-padded.

@@ -35,6 +35,7 @@ extension BOMCheck {
       if format != .text && !options.quiet {
         Output.standardError(TextReporter().summaryLine(report))
       }
+      AtExit.keep(report)
       throw ExitStatus.code(for: report, failOn: threshold)
     }
   }

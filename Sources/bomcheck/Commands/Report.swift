@@ -29,6 +29,7 @@ extension BOMCheck {
         Output.standardError(
           TextReporter().summaryLine(report) + (options.output.map { "; report written to \($0)" } ?? ""))
       }
+      AtExit.keep(report)
       if report.hasInputErrors { throw ExitCode(2) }
     }
   }

@@ -2,6 +2,7 @@ import ArgumentParser
 import BOMCheckCore
 import BOMCheckReporters
 import Foundation
+import Synchronization
 
 /// Where rendered output goes.
 enum Output {
@@ -78,6 +79,17 @@ enum Terminal {
   /// Standard error is a terminal and CI is not set (for progress lines).
   static var showsProgress: Bool {
     isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
+  }
+}
+
+/// What a command leaves for the process's exit to reclaim: its finished report. Released as the
+/// command returns, a large report's products and findings were let go one by one, which took
+/// time and freed nothing that the exit would not.
+enum AtExit {
+  private static let kept = Mutex<[Report]>([])
+
+  static func keep(_ report: Report) {
+    kept.withLock { $0.append(report) }
   }
 }
 
