@@ -5,21 +5,13 @@ extension ProductRun {
     // Folded market lists by the classes they join: most findings of a product cover the same
     // classes, so each distinct list is folded once.
     var folded: [[Int]: [String]] = [:]
-    // Entries and their results are read in place (iterating them, or grouping copies of the
-    // results, copied each one's strings).
+    // Entries and their results are read in place (iterating them copied each one's strings).
     entries.withUnsafeBufferPointer { entries in
-      for entry in entries.indices where !entries[entry].isEmpty {
-        entries[entry].byClass.withUnsafeBufferPointer { byClass in
-          // The classes of each distinct result, in class order; the first holds the result.
-          var groups: [[Int]] = []
-          for index in byClass.indices where byClass[index] != nil {
-            if let group = groups.firstIndex(where: { byClass[$0[0]] == byClass[index] }) {
-              groups[group].append(index)
-            } else {
-              groups.append([index])
-            }
-          }
-          for group in groups {
+      for entry in entries.indices {
+        entries[entry].results.withUnsafeBufferPointer { results in
+          for position in results.indices {
+            // The classes with this result, in class order.
+            let group = entries[entry].ofClass.indices.filter { entries[entry].ofClass[$0] == position }
             let markets: [String]
             if let known = folded[group] {
               markets = known
@@ -27,7 +19,7 @@ extension ProductRun {
               markets = MarketFolding.fold(group.flatMap { classes[$0] }, listed: listed, regimes: engine.regimes)
               folded[group] = markets
             }
-            if let outcome = byClass[group[0]] { result.append(finding(entries[entry], outcome, markets: markets)) }
+            result.append(finding(entries[entry], results[position], markets: markets))
           }
         }
       }

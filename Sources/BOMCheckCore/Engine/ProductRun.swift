@@ -13,10 +13,11 @@ struct ProductRun {
     /// The rule's position in `engine.rules`.
     var rule: Int
     var context: PartContext
-    /// The result in each market class (nil where the rule does not apply).
-    var byClass: [Result?]
-    /// Whether any class has a result.
-    var isEmpty: Bool { !byClass.contains { $0 != nil } }
+    /// The distinct results, in the order of the first market class that has each (equal results
+    /// of several classes are kept once: not copied for each, nor compared again to group them).
+    var results: [Result]
+    /// Each market class's result, as a position in `results` (-1 where the rule does not apply).
+    var ofClass: [Int]
   }
 
   let engine: Engine
@@ -87,32 +88,45 @@ struct ProductRun {
       let prepared = engine.rules[position]
       guard applicable[position], prepared.mayApply(hasChip: hasChip, magnetLike: magnetLike, hasPrior: hasPrior)
       else { continue }
-      var byClass: [Result?] = []
+      var results: [Result] = []
+      var ofClass: [Int] = []
       // Whether the first class's evaluation read its market (or its earlier results): if not,
       // its result holds for every class, whatever the rule could depend on.
       var consulted = false
       for index in 0..<classCount {
-        let result: Result?
+        let found: Int
         if index > 0, !prepared.marketDependent || !consulted {
-          result = byClass.isEmpty ? nil : byClass[0]
+          found = ofClass.isEmpty ? -1 : ofClass[0]
         } else {
           context.consultedMarket = false
-          result = evaluate(
+          let result = evaluate(
             prepared, context: context, market: representatives[index], prior: earlier.isEmpty ? [] : earlier[index])
           if index == 0 { consulted = context.consultedMarket }
+          if let result {
+            if let same = results.firstIndex(of: result) {
+              found = same
+            } else {
+              found = results.count
+              results.append(result)
+            }
+          } else {
+            found = -1
+          }
         }
-        guard let result else { continue }
-        if byClass.isEmpty { byClass = Array(repeating: nil, count: classCount) }
+        guard found >= 0 else { continue }
+        if ofClass.isEmpty { ofClass = Array(repeating: -1, count: classCount) }
         if let slot = prepared.slot {
           if earlier.isEmpty {
             earlier = Array(repeating: Array(repeating: nil, count: engine.slotCount), count: classCount)
           }
-          earlier[index][slot] = result.status
+          earlier[index][slot] = results[found].status
         }
-        byClass[index] = consume result
+        ofClass[index] = found
         hasPrior = true
       }
-      if !byClass.isEmpty { entries.append(Entry(rule: position, context: context, byClass: byClass)) }
+      if !results.isEmpty {
+        entries.append(Entry(rule: position, context: context, results: results, ofClass: ofClass))
+      }
     }
   }
 
