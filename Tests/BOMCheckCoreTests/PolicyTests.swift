@@ -192,6 +192,17 @@ func waiver(rule: String = "CN-RE-18", part: String? = "MAG", markets: [String] 
     #expect(Set(first.map(\.fingerprint)) == Set(second.map(\.fingerprint)))
     #expect(Set(first.map(\.location.line)) != Set(second.map(\.location.line)))
   }
+
+  @Test func aJoinedListHashesAsTheListJoinedWithCommas() {
+    let cases: [([String], [String])] = [
+      (["CN-RE-18", "robot-arm", "J1/M1"], ["US", "EU", "VN"]), (["CONFLICT", "robot-arm"], ["US"]),
+      (["CN-RE-18", "p", ""], []), ([], ["US", "JP"]), ([], []), (["é", "日本"], ["a,b", ""]),
+    ]
+    for (fields, list) in cases {
+      #expect(Fingerprint.make(fields, joining: list) == Fingerprint.make(fields + [list.joined(separator: ",")]))
+    }
+    #expect(Fingerprint.make(["a", "b"], joining: nil) == Fingerprint.make(["a", "b"]))
+  }
 }
 
 @Suite struct LocalPackTests {
