@@ -80,10 +80,28 @@ import Testing
   @Test(arguments: [
     ("Huawei Ascend 910B", [UInt8]("huaweiascend910b".utf8)), ("A-B_c 1", [UInt8]("abc1".utf8)),
     ("昇腾310P", Array(ChipIdentifier.normalize("昇腾310P").utf8)),
+    (
+      String(decoding: Array(1...127), as: UTF8.self),
+      [UInt8]("0123456789abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz".utf8)
+    ),
   ])
   func chipTextNormalisesToTheSameBytes(text: String, bytes: [UInt8]) {
     #expect(ChipIdentifier.normalizedBytes(text) == bytes)
     #expect(ChipIdentifier.normalizedBytes(text) == Array(ChipIdentifier.normalize(text).utf8))
+  }
+
+  /// A chip's label is its designer, family and model that are known, joined with spaces.
+  @Test func chipLabelJoinsTheKnownNames() {
+    let names: [String?] = [nil, "", "Huawei", "Ascend 910B"]
+    for designer in names {
+      for family in names {
+        for model in names {
+          let chip = IdentifiedChip(
+            designer: designer, family: family, model: model, count: 1, how: "test", confidence: .presumed)
+          #expect(chip.label == [designer, family, model].compactMap { $0 }.joined(separator: " "))
+        }
+      }
+    }
   }
 
   /// Texts passed over as certainly holding no keyword infer no kind.

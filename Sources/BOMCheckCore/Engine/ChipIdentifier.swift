@@ -25,9 +25,19 @@ public struct IdentifiedChip: Sendable, Hashable {
   /// Declared when from the BOM's `chip` fields with a TPP or ECCN; presumed otherwise.
   public var confidence: Confidence
 
-  /// "Huawei Ascend 910B".
+  /// "Huawei Ascend 910B" (the names there are, joined with spaces; made without a list).
   public var label: String {
-    [designer, family, model].compactMap { $0 }.joined(separator: " ")
+    var text = designer ?? ""
+    var joined = designer != nil
+    func add(_ name: String?) {
+      guard let name else { return }
+      if joined { text += " " }
+      text += name
+      joined = true
+    }
+    add(family)
+    add(model)
+    return text
   }
 }
 

@@ -24,8 +24,6 @@ final class ConditionEvaluator: Sendable {
     /// (`PreparedRule.slot`; empty when none has).
     let prior: [Status?]
 
-    /// The chip under evaluation.
-    var chip: IdentifiedChip? { chipIndex.map { context.chips[$0] } }
   }
 
   func evaluate(_ condition: PreparedCondition, _ input: Input) -> Truth {
@@ -76,19 +74,30 @@ final class ConditionEvaluator: Sendable {
       guard let status = Self.prior(slot, input), statuses.contains(status) else { return .no }
       return .yes(.declared, ["\(rule) is \(status.rawValue) for this part"])
     case .chipIs(let ids):
-      guard let index = input.chipIndex, let id = context.chips[index].entry?.id, ids.contains(id) else { return .no }
-      return .yes(
-        context.chips[index].confidence, ["\(context.chips[index].label) identified by \(context.chips[index].how)"])
-    case .prcChip:
-      return prcChip(input.chip)
-    case .entityListedDesigner:
-      guard let index = input.chipIndex, let entity = identifier.listedEntity(context.chips[index].designer) else {
-        return .no
+      return withChip(input) { chip in
+        guard let id = chip.pointee.entry?.id, ids.contains(id) else { return .no }
+        return .yes(chip.pointee.confidence, ["\(chip.pointee.label) identified by \(chip.pointee.how)"])
       }
-      let since = entity.listed.map { " since \($0)" } ?? ""
-      return .yes(.declared, ["designer \(entity.name) is on the Entity List\(since)"])
+    case .prcChip:
+      return withChip(input) { prcChip($0) }
+    case .entityListedDesigner:
+      return withChip(input) { chip in
+        guard let entity = identifier.listedEntity(chip.pointee.designer) else { return .no }
+        let since = entity.listed.map { " since \($0)" } ?? ""
+        return .yes(.declared, ["designer \(entity.name) is on the Entity List\(since)"])
+      }
     case .meets3A090:
-      return meets3A090(input.chip, part: context.part)
+      return withChip(input) { meets3A090($0, part: context.part) }
+    }
+  }
+
+  /// `body` on the chip under evaluation, read in place (a copy of a chip copies its catalog entry
+  /// and strings, for each condition that looks at it); `no` without one.
+  private func withChip(_ input: Input, _ body: (UnsafePointer<IdentifiedChip>) -> Truth) -> Truth {
+    guard let index = input.chipIndex else { return .no }
+    return input.context.chips.withUnsafeBufferPointer { chips in
+      guard let base = chips.baseAddress, chips.indices.contains(index) else { return .no }
+      return body(base + index)
     }
   }
 
@@ -159,19 +168,19 @@ final class ConditionEvaluator: Sendable {
     return market == "CN" ? .no : .yes(.declared, ["the product is assembled in CN and sold outside China"])
   }
 
-  private func prcChip(_ chip: IdentifiedChip?) -> Truth {
-    guard let chip else { return .no }
-    if chip.designerCountry == "CN" { return .yes(chip.confidence, ["\(chip.label) is PRC-designed"]) }
-    if let entity = identifier.listedEntity(chip.designer) {
+  private func prcChip(_ chip: UnsafePointer<IdentifiedChip>) -> Truth {
+    if chip.pointee.designerCountry == "CN" {
+      return .yes(chip.pointee.confidence, ["\(chip.pointee.label) is PRC-designed"])
+    }
+    if let entity = identifier.listedEntity(chip.pointee.designer) {
       return .yes(.declared, ["designer \(entity.name) is on the Entity List"])
     }
-    if chip.designer == nil { return .unknown(["the chip's designer"]) }
+    if chip.pointee.designer == nil { return .unknown(["the chip's designer"]) }
     return .no
   }
 
-  func meets3A090(_ chip: IdentifiedChip?, part: Part) -> Truth {
-    guard let chip else { return .no }
-    if let eccn = chip.eccn?.uppercased() {
+  private func meets3A090(_ chip: UnsafePointer<IdentifiedChip>, part: Part) -> Truth {
+    if let eccn = chip.pointee.eccn?.uppercased() {
       if eccn.hasPrefix("3A090") || eccn.hasPrefix("4A090") || eccn.hasSuffix(".Z") {
         let source = part.eccn != nil ? Confidence.declared : .presumed
         return .yes(source, ["ECCN \(eccn)"])
@@ -179,30 +188,31 @@ final class ConditionEvaluator: Sendable {
       if part.eccn != nil { return .no }
     }
     guard let thresholds = regimes.thresholds else { return .unknown(["3A090 thresholds (no pack defines them)"]) }
-    guard let tpp = chip.tpp else {
+    guard let tpp = chip.pointee.tpp else {
       return isAccelerator(chip, part: part)
         ? .unknown(["the chip's TPP (and performance density) or its ECCN"]) : .no
     }
     let tppText = "TPP \(BOMDecoder.format(tpp))"
-    if chip.datacenter == false && tpp < thresholds.note2TPPBelow { return .no }
-    if let density = chip.density {
+    if chip.pointee.datacenter == false && tpp < thresholds.note2TPPBelow { return .no }
+    if let density = chip.pointee.density {
       let hit = (thresholds.a + thresholds.b).contains { alt in
         tpp >= alt.tppMin && alt.tppBelow.map { tpp < $0 } ?? true
           && alt.densityMin.map { density >= $0 } ?? true && alt.densityBelow.map { density < $0 } ?? true
       }
-      return hit ? .yes(chip.confidence, ["\(tppText), density \(BOMDecoder.format(density))"]) : .no
+      return hit ? .yes(chip.pointee.confidence, ["\(tppText), density \(BOMDecoder.format(density))"]) : .no
     }
     if thresholds.a.contains(where: { $0.densityMin == nil && tpp >= $0.tppMin }) {
-      return .yes(chip.confidence, ["\(tppText) meets 3A090.a"])
+      return .yes(chip.pointee.confidence, ["\(tppText) meets 3A090.a"])
     }
     let lowest = (thresholds.a + thresholds.b).map(\.tppMin).min() ?? 0
     if tpp < lowest { return .no }
     return .unknown(["the chip's performance density (\(tppText) meets 3A090 only with enough density)"])
   }
 
-  private func isAccelerator(_ chip: IdentifiedChip, part: Part) -> Bool {
-    if chip.entry != nil { return true }
-    let text = ChipIdentifier.normalize([chip.family, chip.model, part.name].compactMap { $0 }.joined(separator: " "))
+  private func isAccelerator(_ chip: UnsafePointer<IdentifiedChip>, part: Part) -> Bool {
+    if chip.pointee.entry != nil { return true }
+    let text = ChipIdentifier.normalize(
+      [chip.pointee.family, chip.pointee.model, part.name].compactMap { $0 }.joined(separator: " "))
     return ["gpu", "npu", "tpu", "accelerator", "inference"].contains { text.contains($0) }
   }
 }
