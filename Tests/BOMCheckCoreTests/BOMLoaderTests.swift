@@ -106,6 +106,25 @@ private func writeIncludeChain(_ tree: TempTree, levels: Int) throws {
 }
 
 @Suite struct BOMLoaderTests {
+  // MARK: Reading files
+
+  @Test func filesAreReadWholeWhateverTheirSize() throws {
+    let tree = try TempTree()
+    defer { tree.remove() }
+    var generator = SystemRandomNumberGenerator()
+    for size in [0, 1, 4095, 4096, 65_536, 65_537, 300_001] {
+      let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }
+      try tree.write("repo/f\(size).yaml", bytes: bytes)
+      #expect(FileSystem.read(tree.top + "/repo/f\(size).yaml") == bytes)
+    }
+    #expect(FileSystem.read(tree.top + "/repo") == nil)
+    #expect(FileSystem.read(tree.top + "/repo/missing.yaml") == nil)
+    // A file whose size says nothing (procfs: 0) is read to its end.
+    let status = try #require(FileSystem.read("/proc/self/status"))
+    #expect(status.count > 100)
+    #expect(String(decoding: status, as: UTF8.self).hasSuffix("\n"))
+  }
+
   // MARK: Includes
 
   @Test func includesAcrossDirectoriesAreExpandedAndCounted() throws {

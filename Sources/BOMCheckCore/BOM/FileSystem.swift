@@ -48,10 +48,48 @@ public enum FileSystem {
     return Int(info.st_size)
   }
 
-  /// The bytes of a file, or nil when it cannot be read.
+  /// The bytes of a file, or nil when it cannot be read (or is a directory). Read straight into
+  /// the array: through `Data` the bytes were copied twice, for every file.
   static func read(_ path: String) -> [UInt8]? {
-    guard let data = FileManager.default.contents(atPath: path) else { return nil }
-    return [UInt8](data)
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return nil }
+    // The size is a hint (a file may change, or be a pipe): whatever is left once the array is
+    // full is read in chunks, until the end.
+    var failed = false
+    var bytes = [UInt8](unsafeUninitializedCapacity: max(Int(info.st_size), 0) + 1) { buffer, count in
+      count = 0
+      guard let base = buffer.baseAddress else { return }
+      failed = !readAll(descriptor, into: base, capacity: buffer.count, count: &count)
+    }
+    guard !failed else { return nil }
+    guard bytes.count > Int(info.st_size) else { return bytes }
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      var count = 0
+      let ok = chunk.withUnsafeMutableBufferPointer { buffer in
+        readAll(descriptor, into: buffer.baseAddress!, capacity: buffer.count, count: &count)
+      }
+      guard ok else { return nil }
+      bytes += chunk[..<count]
+      if count < chunk.count { return bytes }
+    }
+  }
+
+  /// Reads into `base` until `capacity` bytes are there or the file ends; false on an error.
+  private static func readAll(
+    _ descriptor: Int32, into base: UnsafeMutablePointer<UInt8>, capacity: Int, count: inout Int
+  ) -> Bool {
+    while count < capacity {
+      let got = Foundation.read(descriptor, base + count, capacity - count)
+      if got < 0 && errno == EINTR { continue }
+      guard got >= 0 else { return false }
+      if got == 0 { return true }
+      count += got
+    }
+    return true
   }
 
   /// YAML files (`*.yaml`, `*.yml`) under a directory, skipping hidden files and folders; sorted.
