@@ -70,7 +70,7 @@ public enum FileSystem {
     while true {
       var count = 0
       let ok = chunk.withUnsafeMutableBufferPointer { buffer in
-        readAll(descriptor, into: buffer.baseAddress!, capacity: buffer.count, count: &count)
+        buffer.baseAddress.map { readAll(descriptor, into: $0, capacity: buffer.count, count: &count) } ?? false
       }
       guard ok else { return nil }
       bytes += chunk[..<count]
