@@ -85,12 +85,13 @@ private struct EventReader {
     var parts: [Part] = []
     var marks: [Mark] = []
 
-    init(mark: Mark, depth: Int) {
+    /// `capacity`: the parts to make room for from the start (a list's growths each move all its
+    /// parts into a new allocation, and a part is wide).
+    init(mark: Mark, depth: Int, capacity: Int = 4) {
       self.mark = mark
       self.depth = depth
-      // Room for a few parts from the start: a list's first growths each move all its parts.
-      parts.reserveCapacity(4)
-      marks.reserveCapacity(4)
+      parts.reserveCapacity(capacity)
+      marks.reserveCapacity(capacity)
     }
   }
 
@@ -121,6 +122,10 @@ private struct EventReader {
   var openAnchors: [String] = []
   /// The top-level parts and their marks, once the list closed.
   var topParts: (parts: [Part], marks: [Mark])?
+  /// Room made for the top-level parts from the start: about one for every 256 bytes of the file
+  /// (a top-level part with its sub-parts takes 300 bytes and more in the BOMs seen), so that the
+  /// list seldom grows.
+  var topCapacity = 4
 
   init(decoder: BOMDecoder, limits: YAMLLimits, file: String) {
     self.decoder = decoder
@@ -134,6 +139,7 @@ private struct EventReader {
     defer { yaml_parser_delete(&parser) }
     yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
     yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+    topCapacity = min(max(4, buffer.count / 256), 1 << 16)
     var event = yaml_event_t()
     do {
       while true {
@@ -222,7 +228,7 @@ private struct EventReader {
       case .mapping? where open.count == 1 && topParts == nil && partLists.isEmpty:
         // The root mapping's `parts` list holds the top-level parts.
         if case .scalar("parts", _)? = collections[0].key?.content {
-          partLists.append(PartList(mark: start, depth: 1))
+          partLists.append(PartList(mark: start, depth: 1, capacity: topCapacity))
           open.append(.partList)
         } else {
           collections.append(Collection(mark: start, anchor: nil))
