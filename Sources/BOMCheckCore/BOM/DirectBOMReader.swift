@@ -278,8 +278,8 @@ private struct EventReader {
       let scalarStart = mapping.scalarStart
       let part = try finish(consume mapping)
       // Its pairs and scalars are done with (and no longer shared): the stacks shrink in place.
-      pairs.removeSubrange(start...)
-      scalars.removeSubrange(scalarStart...)
+      pairs.removeLast(pairs.count - start)
+      scalars.removeLast(scalars.count - scalarStart)
       partLists[partLists.count - 1].parts.append(part)
       partLists[partLists.count - 1].marks.append(mark)
     case .partList?:
