@@ -146,7 +146,9 @@ private struct EventReader {
         guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
         defer { yaml_event_delete(&event) }
         if event.type == YAML_STREAM_END_EVENT { break }
-        try handle(event)
+        // (By pointer: passed by value, the event was copied for every call, reading it back
+        // right after libyaml wrote it.)
+        try handle(&event)
       }
     } catch {
       return nil
@@ -155,14 +157,14 @@ private struct EventReader {
     return (YAMLDocument(root: root, duplicateKeys: [], nodeCount: 0), topParts.parts, topParts.marks)
   }
 
-  mutating func handle(_ event: yaml_event_t) throws(GiveUp) {
-    let start = LibYAMLEvent.mark(event.start_mark)
-    switch event.type {
+  mutating func handle(_ event: UnsafePointer<yaml_event_t>) throws(GiveUp) {
+    let start = LibYAMLEvent.mark(event.pointee.start_mark)
+    switch event.pointee.type {
     case YAML_DOCUMENT_START_EVENT:
       documents += 1
       if documents > 1 { throw GiveUp() }
     case YAML_SCALAR_EVENT:
-      let data = event.data.scalar
+      let data = event.pointee.data.scalar
       guard data.tag == nil else { throw GiveUp() }
       let bytes = UnsafeBufferPointer(start: data.value, count: Int(data.length))
       let style: ScalarStyle = data.style == YAML_PLAIN_SCALAR_STYLE ? .plain : .quoted
@@ -189,7 +191,7 @@ private struct EventReader {
       if let anchor = LibYAMLEvent.string(data.anchor) { anchors[anchor] = (node, 1) }
       try complete(node, size: 1)
     case YAML_MAPPING_START_EVENT:
-      let data = event.data.mapping_start
+      let data = event.pointee.data.mapping_start
       guard data.tag == nil, open.count < limits.maxDepth else { throw GiveUp() }
       let anchor = LibYAMLEvent.string(data.anchor)
       if let anchor { openAnchors.append(anchor) }
@@ -210,7 +212,7 @@ private struct EventReader {
         open.append(.mapping)
       }
     case YAML_SEQUENCE_START_EVENT:
-      let data = event.data.sequence_start
+      let data = event.pointee.data.sequence_start
       guard data.anchor == nil, data.tag == nil, open.count < limits.maxDepth else { throw GiveUp() }
       switch open.last {
       case .partList?:
@@ -242,7 +244,7 @@ private struct EventReader {
       try close()
     case YAML_ALIAS_EVENT:
       // Only anchors already closed: an undefined or recursive alias is the general path's error.
-      guard let name = LibYAMLEvent.string(event.data.alias.anchor), !openAnchors.contains(name),
+      guard let name = LibYAMLEvent.string(event.pointee.data.alias.anchor), !openAnchors.contains(name),
         let target = anchors[name]
       else { throw GiveUp() }
       expanded += target.size

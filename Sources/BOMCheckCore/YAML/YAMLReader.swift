@@ -120,7 +120,7 @@ private struct TreeBuilder {
       }
       defer { yaml_event_delete(&event) }
       if event.type == YAML_STREAM_END_EVENT { break }
-      try handle(event)
+      try handle(&event)  // (by pointer: not copied for every call)
       if batch > 0, pendingItems.count >= batch {
         onItems(pendingItems)
         pendingItems.removeAll(keepingCapacity: true)
@@ -145,27 +145,27 @@ private struct TreeBuilder {
     return .syntax(LibYAMLEvent.mark(parser.problem_mark), problem: text)
   }
 
-  mutating func handle(_ event: yaml_event_t) throws(YAMLError) {
-    let start = LibYAMLEvent.mark(event.start_mark)
-    switch event.type {
+  mutating func handle(_ event: UnsafePointer<yaml_event_t>) throws(YAMLError) {
+    let start = LibYAMLEvent.mark(event.pointee.start_mark)
+    switch event.pointee.type {
     case YAML_DOCUMENT_START_EVENT:
       documents += 1
       if documents > 1 { throw .multipleDocuments(start) }
     case YAML_SCALAR_EVENT:
-      let data = event.data.scalar
+      let data = event.pointee.data.scalar
       let text = String(
         decoding: UnsafeBufferPointer(start: data.value, count: Int(data.length)), as: UTF8.self)
       let style: ScalarStyle = data.style == YAML_PLAIN_SCALAR_STYLE ? .plain : .quoted
       let node = YAMLNode(.scalar(text, style), mark: start, tag: LibYAMLEvent.string(data.tag))
       try complete(node, size: 1, anchor: LibYAMLEvent.string(data.anchor))
     case YAML_ALIAS_EVENT:
-      let name = LibYAMLEvent.string(event.data.alias.anchor) ?? ""
+      let name = LibYAMLEvent.string(event.pointee.data.alias.anchor) ?? ""
       try alias(name, at: start)
     case YAML_SEQUENCE_START_EVENT:
-      let data = event.data.sequence_start
+      let data = event.pointee.data.sequence_start
       try open(.sequence, at: start, anchor: LibYAMLEvent.string(data.anchor), tag: LibYAMLEvent.string(data.tag))
     case YAML_MAPPING_START_EVENT:
-      let data = event.data.mapping_start
+      let data = event.pointee.data.mapping_start
       try open(.mapping, at: start, anchor: LibYAMLEvent.string(data.anchor), tag: LibYAMLEvent.string(data.tag))
     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
       try close()
