@@ -42,11 +42,11 @@ final class ConditionEvaluator: Sendable {
     case .not(let inner): return evaluate(inner, input).negated
     case .controlledMagnet(let elements):
       if let known = context.magnetAnswers.first(where: { $0.elements == elements }) { return known.truth }
-      let truth = magnets.holds(elements, part: context.part)
+      let truth = magnets.holds(elements, in: context)
       context.magnetAnswers.append((elements, truth))
       return truth
     case .plainGradeMagnet:
-      return magnets.isPlainGrade(context.part)
+      return magnets.isPlainGrade(context)
     case .presumedMagnetAssembly:
       guard let kind = context.part.kind, kind.presumedToHoldMagnets, context.part.parts.isEmpty,
         context.part.include == nil

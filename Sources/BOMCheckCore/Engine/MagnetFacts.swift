@@ -38,9 +38,10 @@ struct MagnetFacts {
   }
 
   /// Whether a bare magnet holds one of `elements`.
-  func holds(_ elements: [String], part: Part) -> Truth {
-    guard part.kind == .magnet else { return .no }
-    if let composition = part.composition, Self.compositionIsConclusive(composition, for: elements) {
+  func holds(_ elements: [String], in context: PartContext) -> Truth {
+    // (The part is read field by field from its context: passed as a value, it was copied whole.)
+    guard context.part.kind == .magnet else { return .no }
+    if let composition = context.part.composition, Self.compositionIsConclusive(composition, for: elements) {
       // The elements declared above zero, in the list's order: found by going over the few
       // declared symbols for each, rather than hashing every element of a long list.
       var listed: [String] = []
@@ -51,12 +52,12 @@ struct MagnetFacts {
       guard !listed.isEmpty else { return .no }
       return .yes(.declared, ["composition declares \(listed.joined(separator: ", "))"])
     }
-    switch part.material {
+    switch context.part.material {
     case .smco:
       if elements.contains("Sm") { return .yes(.declared, ["SmCo is a samarium-cobalt magnet"]) }
-      return part.composition == nil ? .unknown(["the magnet's composition"]) : .no
+      return context.part.composition == nil ? .unknown(["the magnet's composition"]) : .no
     case .ndfeb:
-      return ndfeb(elements, part: part)
+      return ndfeb(elements, in: context)
     case .ferrite, .alnico:
       return .no
     case .other:
@@ -66,8 +67,8 @@ struct MagnetFacts {
     }
   }
 
-  private func ndfeb(_ elements: [String], part: Part) -> Truth {
-    guard let grade = part.grade else {
+  private func ndfeb(_ elements: [String], in context: PartContext) -> Truth {
+    guard let grade = context.part.grade else {
       return .unknown(["the magnet's composition (Dy/Tb content) or its grade"])
     }
     let suffix = Self.suffix(of: grade)
@@ -82,9 +83,11 @@ struct MagnetFacts {
   }
 
   /// An NdFeB magnet without conclusive composition whose grade is plain or `M`.
-  func isPlainGrade(_ part: Part) -> Truth {
-    guard part.kind == .magnet, part.material == .ndfeb, let grade = part.grade else { return .no }
-    if let composition = part.composition,
+  func isPlainGrade(_ context: PartContext) -> Truth {
+    guard context.part.kind == .magnet, context.part.material == .ndfeb, let grade = context.part.grade else {
+      return .no
+    }
+    if let composition = context.part.composition,
       Self.compositionIsConclusive(composition, for: ["Dy", "Tb"])
     {
       return .no
