@@ -125,6 +125,35 @@ private func writeIncludeChain(_ tree: TempTree, levels: Int) throws {
     #expect(String(decoding: status, as: UTF8.self).hasSuffix("\n"))
   }
 
+  /// Paths made absolute are the same as splitting them and joining the components again, for
+  /// normal paths (returned as they are) and every kind of abnormal one.
+  @Test func absolutePathsAreNormalised() {
+    func reference(_ path: String, base: String) -> String {
+      let joined = path.hasPrefix("/") ? path : base + "/" + path
+      var parts: [Substring] = []
+      for piece in joined.split(separator: "/", omittingEmptySubsequences: true) where piece != "." {
+        if piece == ".." { _ = parts.popLast() } else { parts.append(piece) }
+      }
+      return "/" + parts.joined(separator: "/")
+    }
+    var generator = SystemRandomNumberGenerator()
+    let pieces = ["a", "b.yaml", ".", "..", "", ".hidden", "...", "a.", "x y", "日本"]
+    var cases: [(String, String)] = [
+      ("assemblies/gear.yaml", "/repo/products"), ("../a.yaml", "/repo/p"), ("/abs/x.yaml", "/repo"),
+      ("./a.yaml", "/"), ("a", "/"), ("", "/repo"), ("..", "/"), ("a/", "/r"), ("/", "/r"), ("//a", "/r"),
+    ]
+    for _ in 0..<3_000 {
+      let path = (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement()! }
+        .joined(separator: "/")
+      let base = "/" + (0..<Int.random(in: 0...3, using: &generator)).map { _ in pieces.randomElement()! }
+        .joined(separator: "/")
+      cases.append((Bool.random(using: &generator) ? "/" + path : path, base))
+    }
+    for (path, base) in cases {
+      #expect(FileSystem.absolute(path, base: base) == reference(path, base: base), "\(path) against \(base)")
+    }
+  }
+
   // MARK: Includes
 
   @Test func includesAcrossDirectoriesAreExpandedAndCounted() throws {

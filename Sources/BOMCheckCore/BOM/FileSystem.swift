@@ -12,6 +12,9 @@ public enum FileSystem {
   /// `path` made absolute against `base` and normalised (`.` and `..` removed), links untouched.
   static func absolute(_ path: String, base: String) -> String {
     let joined = path.hasPrefix("/") ? path : base + "/" + path
+    // Most paths (an include next to its file, below it) are normal already: returned as they are
+    // instead of split and joined again (once for every include of every file).
+    if isNormal(joined) { return joined }
     var parts: [Substring] = []
     for piece in joined.split(separator: "/", omittingEmptySubsequences: true) {
       if piece == "." { continue }
@@ -22,6 +25,26 @@ public enum FileSystem {
       parts.append(piece)
     }
     return "/" + parts.joined(separator: "/")
+  }
+
+  /// Whether `path` is absolute and already normal: no empty, `.` or `..` component, no
+  /// trailing `/` (what `absolute` would give back unchanged).
+  static func isNormal(_ path: String) -> Bool {
+    path.withUTF8Bytes { bytes in
+      let slash = UInt8(ascii: "/")
+      let dot = UInt8(ascii: ".")
+      guard bytes.count > 1, bytes[0] == slash else { return false }
+      var start = 1
+      for index in 1...bytes.count where index == bytes.count || bytes[index] == slash {
+        switch index - start {
+        case 0: return false
+        case 1 where bytes[start] == dot: return false
+        case 2 where bytes[start] == dot && bytes[start + 1] == dot: return false
+        default: start = index + 1
+        }
+      }
+      return true
+    }
   }
 
   /// Whether `path` is `root` or inside it.
