@@ -145,7 +145,9 @@ private func writeIncludeChain(_ tree: TempTree, levels: Int) throws {
     for _ in 0..<3_000 {
       let path = (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement()! }
         .joined(separator: "/")
-      let base = "/" + (0..<Int.random(in: 0...3, using: &generator)).map { _ in pieces.randomElement()! }
+      let base =
+        "/"
+        + (0..<Int.random(in: 0...3, using: &generator)).map { _ in pieces.randomElement()! }
         .joined(separator: "/")
       cases.append((Bool.random(using: &generator) ? "/" + path : path, base))
     }
