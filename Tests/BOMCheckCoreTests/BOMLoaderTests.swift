@@ -119,6 +119,10 @@ private func writeIncludeChain(_ tree: TempTree, levels: Int) throws {
     }
     #expect(FileSystem.read(tree.top + "/repo") == nil)
     #expect(FileSystem.read(tree.top + "/repo/missing.yaml") == nil)
+    // Not regular files: refused at once (a FIFO without a writer would block an open for reading).
+    #expect(mkfifo(tree.top + "/repo/fifo.yaml", 0o600) == 0)
+    #expect(FileSystem.read(tree.top + "/repo/fifo.yaml") == nil)
+    #expect(FileSystem.read("/dev/zero") == nil)
     // A file whose size says nothing (procfs: 0) is read to its end.
     let status = try #require(FileSystem.read("/proc/self/status"))
     #expect(status.count > 100)

@@ -71,16 +71,18 @@ public enum FileSystem {
     return Int(info.st_size)
   }
 
-  /// The bytes of a file, or nil when it cannot be read (or is a directory). Read straight into
-  /// the array: through `Data` the bytes were copied twice, for every file.
+  /// The bytes of a regular file, or nil when it cannot be read or is anything else (a directory,
+  /// a pipe, a device: opened without blocking, so a FIFO does not hang the run, and refused, so
+  /// `/dev/zero` does not fill the memory). Read straight into the array: through `Data` the bytes
+  /// were copied twice, for every file.
   static func read(_ path: String) -> [UInt8]? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
     var info = stat()
-    guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return nil }
-    // The size is a hint (a file may change, or be a pipe): whatever is left once the array is
-    // full is read in chunks, until the end.
+    guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+    // The size is a hint (a file may grow; procfs files say 0): whatever is left once the array
+    // is full is read in chunks, until the end.
     var failed = false
     var bytes = [UInt8](unsafeUninitializedCapacity: max(Int(info.st_size), 0) + 1) { buffer, count in
       count = 0
