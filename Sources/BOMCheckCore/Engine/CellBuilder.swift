@@ -14,6 +14,9 @@ struct CellBuilder {
     let worst: [Status]
     let heads: Int
     let conflicts: [ConflictLevel]
+    /// For each of the findings' market names (by its number in `NumberedMarkets`), the
+    /// positions of the cells it stands for.
+    let namePositions: [[Int]]
 
     /// The statuses of the cell at `position`, one per pack head.
     func row(_ position: Int) -> ArraySlice<Status> { worst[position * heads..<(position + 1) * heads] }
@@ -56,7 +59,8 @@ struct CellBuilder {
     // conflicts and folding read the rows.
     let raw = RawCells(
       markets: expanded, worst: worst, heads: heads.count,
-      conflicts: expanded.indices.map { conflict(worst[$0 * heads.count..<($0 + 1) * heads.count]) })
+      conflicts: expanded.indices.map { conflict(worst[$0 * heads.count..<($0 + 1) * heads.count]) },
+      namePositions: slots)
     return (raw, fold(raw, positions: positions), numbered)
   }
 
@@ -120,14 +124,11 @@ struct CellBuilder {
     // Cells with the same findings behind the same statuses make the same finding: its group is
     // found again by that signature, without making its message again.
     var bySignature: [[Int]: Int] = [:]
-    // The codes each of the findings' market names stands for (nil: the name is a code), looked
-    // up once rather than for every cell.
-    let groupMembers = numbered.names.map { regimes.groups[$0]?.members }
     for position in cells.markets.indices where cells.conflicts[position] != .none {
       let market = cells.markets[position]
       let conflict = cells.conflicts[position]
-      // Which of the findings' market names stand for this cell's market (`RegimeSet.covers`).
-      let covering = numbered.names.indices.map { groupMembers[$0]?.contains(market) ?? (numbered.names[$0] == market) }
+      // Which of the findings' market names stand for this cell's market (as `cells` found them).
+      let covering = cells.namePositions.map { $0.contains(position) }
       let sides = Self.sides(
         statuses: cells.row(position), covering: covering, findings: findings, markets: numbered, regimes: regimes)
       guard !sides.isEmpty else { continue }
