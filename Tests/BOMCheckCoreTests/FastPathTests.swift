@@ -90,20 +90,6 @@ import Testing
     #expect(ChipIdentifier.normalizedBytes(text) == Array(ChipIdentifier.normalize(text).utf8))
   }
 
-  /// A chip's label is its designer, family and model that are known, joined with spaces.
-  @Test func chipLabelJoinsTheKnownNames() {
-    let names: [String?] = [nil, "", "Huawei", "Ascend 910B"]
-    for designer in names {
-      for family in names {
-        for model in names {
-          let chip = IdentifiedChip(
-            designer: designer, family: family, model: model, count: 1, how: "test", confidence: .presumed)
-          #expect(chip.label == [designer, family, model].compactMap { $0 }.joined(separator: " "))
-        }
-      }
-    }
-  }
-
   /// Texts passed over as certainly holding no keyword infer no kind.
   @Test func textsPassedOverInferNoKind() {
     var texts = KindInference.table.flatMap { $0.1 }

@@ -25,19 +25,9 @@ public struct IdentifiedChip: Sendable, Hashable {
   /// Declared when from the BOM's `chip` fields with a TPP or ECCN; presumed otherwise.
   public var confidence: Confidence
 
-  /// "Huawei Ascend 910B" (the names there are, joined with spaces; made without a list).
+  /// "Huawei Ascend 910B".
   public var label: String {
-    var text = designer ?? ""
-    var joined = designer != nil
-    func add(_ name: String?) {
-      guard let name else { return }
-      if joined { text += " " }
-      text += name
-      joined = true
-    }
-    add(family)
-    add(model)
-    return text
+    [designer, family, model].compactMap { $0 }.joined(separator: " ")
   }
 }
 
@@ -63,9 +53,6 @@ final class ChipIdentifier: Sendable {
   /// is scanned once, and only names that start at a position are compared).
   let startOffsets: [Int32]
   let startPositions: [Int32]
-  /// The same two-byte starts as bits (8 kB, against `startOffsets`' 256 kB): most starts in a
-  /// text begin no name, and are passed over without reaching for the larger table.
-  let startBits: [UInt64]
 
   init(regimes: RegimeSet) {
     self.regimes = regimes
@@ -106,9 +93,6 @@ final class ChipIdentifier: Sendable {
     }
     startOffsets = offsets
     startPositions = positions
-    var bits = [UInt64](repeating: 0, count: (1 << 16) / 64)
-    for start in startOf { bits[start >> 6] |= 1 << UInt64(start & 63) }
-    startBits = bits
   }
 
   /// Lower case, letters and digits only (of any script, so "昇腾310P" does not shrink to "310p").
@@ -150,16 +134,16 @@ final class ChipIdentifier: Sendable {
   ) -> Int? {
     return text.withUTF8Bytes { source in
       var count = start
-      // (Compared by hand: range patterns here were calls to a generic `contains`, per byte.)
       for byte in source {
-        if byte &- 65 < 26 {
-          buffer[count] = byte | 0x20
+        switch byte {
+        case 65...90:
+          buffer[count] = byte + 32
           count += 1
-        } else if byte &- 97 < 26 || byte &- 48 < 10 {
+        case 97...122, 48...57:
           buffer[count] = byte
           count += 1
-        } else if byte >= 128 {
-          return nil
+        case 0..<128: continue
+        default: return nil
         }
       }
       return count
@@ -248,35 +232,23 @@ final class ChipIdentifier: Sendable {
     var matched: [Int] = []
     startOffsets.withUnsafeBufferPointer { offsets in
       startPositions.withUnsafeBufferPointer { positions in
-        startBits.withUnsafeBufferPointer { bits in
-          lookup(text, offsets, positions, bits, into: &matched)
+        for start in 0..<(text.count - 1) {
+          let key = Int(text[start]) << 8 | Int(text[start + 1])
+          for slot in Int(offsets[key])..<Int(offsets[key + 1]) {
+            let position = Int(positions[slot])
+            guard !matched.contains(position) else { continue }
+            let found = names[position].withUnsafeBufferPointer { name -> Bool in
+              guard start + name.count <= text.count else { return false }
+              var offset = 2
+              while offset < name.count && text[start + offset] == name[offset] { offset += 1 }
+              return offset == name.count
+            }
+            if found { matched.append(position) }
+          }
         }
       }
     }
     return matched.isEmpty ? [] : matched.sorted().map { owners[$0] }
-  }
-
-  /// The scan of `lookup`: each position of `text` whose two bytes start a name, against the
-  /// names that start so.
-  private func lookup(
-    _ text: UnsafeBufferPointer<UInt8>, _ offsets: UnsafeBufferPointer<Int32>, _ positions: UnsafeBufferPointer<Int32>,
-    _ bits: UnsafeBufferPointer<UInt64>, into matched: inout [Int]
-  ) {
-    for start in 0..<(text.count - 1) {
-      let key = Int(text[start]) << 8 | Int(text[start + 1])
-      guard bits[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
-      for slot in Int(offsets[key])..<Int(offsets[key + 1]) {
-        let position = Int(positions[slot])
-        guard !matched.contains(position) else { continue }
-        let found = names[position].withUnsafeBufferPointer { name -> Bool in
-          guard start + name.count <= text.count else { return false }
-          var offset = 2
-          while offset < name.count && text[start + offset] == name[offset] { offset += 1 }
-          return offset == name.count
-        }
-        if found { matched.append(position) }
-      }
-    }
   }
 
   private func declared(_ chip: ChipSpec, eccn: String?) -> IdentifiedChip {
