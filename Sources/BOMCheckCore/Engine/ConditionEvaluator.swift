@@ -23,7 +23,6 @@ final class ConditionEvaluator: Sendable {
     /// Statuses earlier rules gave this part in this market class, by rule slot
     /// (`PreparedRule.slot`; empty when none has).
     let prior: [Status?]
-
   }
 
   func evaluate(_ condition: PreparedCondition, _ input: Input) -> Truth {
